@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "AlphaCore: a Bittensor subnet marketplace for autonomous DevOps agents.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ai.alphacore.cli.judge.ValidateCommand.class,
     })
 public final class Main implements Runnable {
 
