@@ -26,6 +26,17 @@ public final class Main implements Runnable {
     return Cli.newCommandLine(new Main()).execute(args);
   }
 
+  /** Runs the CLI with the given output streams (tests use this to capture output). */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    picocli.CommandLine cl = Cli.newCommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    int rc = cl.execute(args);
+    out.flush();
+    err.flush();
+    return rc;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
