@@ -55,4 +55,15 @@ class PyValuesTest {
     assertThat(PyValues.lastSegment("///")).isEmpty();
     assertThat(PyValues.lastSegment("plain")).isEqualTo("plain");
   }
+
+  /** Outcomes read off Python 3.11's base64.b64decode(s, validate=True). */
+  @ParameterizedTest(name = "b64decode({0}) ok={1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+    "abc==|false", "ab=|false", "aGVsbG8|false", "aGVsbG8=|true", "ab==|true", "a===|false", "abcd=|true",
+    "abcd==|true", "ab=c|false", "\"\"|true", "====|false", "=|false", "abc=|true", "abcdabc==|false", "abcda|false", "YQ==|true"
+  })
+  void base64LikePython(String s, boolean ok) {
+    String in = s.equals("\"\"") ? "" : s;
+    assertThat(PyValues.b64decodeValidated(in) != null).isEqualTo(ok);
+  }
 }
