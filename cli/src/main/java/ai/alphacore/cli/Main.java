@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "AlphaCore: a Bittensor subnet marketplace for autonomous DevOps agents.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ai.alphacore.cli.wallet.WalletCommand.class,
+      ai.alphacore.cli.keys.KeysCommand.class,
     })
 public final class Main implements Runnable {
 
