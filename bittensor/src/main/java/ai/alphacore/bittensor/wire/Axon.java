@@ -264,13 +264,13 @@ public final class Axon implements AutoCloseable {
     } catch (BittensorException e) {
       return "Invalid dendrite hotkey: " + e.getMessage();
     }
+    String sigHex = d.signature();
+    if (sigHex == null || sigHex.isBlank()) return "Request is not signed (bt_header_dendrite_signature missing)";
     if (d.nonce() == null) return "Missing Nonce";
     if (d.uuid() == null) return "Missing dendrite uuid";
     String endpointKey = d.hotkey() + ":" + d.uuid();
     String nonceErr = nonces.check(endpointKey, d.nonce(), hs.timeoutSeconds(), now);
     if (nonceErr != null) return nonceErr;
-    String sigHex = d.signature();
-    if (sigHex == null || sigHex.isEmpty()) return "Request is not signed (bt_header_dendrite_signature missing)";
     String bodyHash = hs.computedBodyHashField();
     String message = Synapse.signedMessage(d.nonce(), d.hotkey(), hotkeySs58, d.uuid(), bodyHash);
     byte[] sig;
