@@ -2,7 +2,15 @@ package ai.alphacore.bittensor.bench;
 
 import ai.alphacore.bittensor.crypto.Sr25519;
 import ai.alphacore.bittensor.crypto.Sr25519Keypair;
+import ai.alphacore.bittensor.wire.Axon;
+import ai.alphacore.bittensor.wire.AxonTarget;
+import ai.alphacore.bittensor.wire.Dendrite;
+import ai.alphacore.bittensor.wire.Synapse;
+import ai.alphacore.bittensor.wire.SynapseSpec;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Throughput figures for the targets: sr25519 sign/verify per second on one thread. */
 public final class BittensorBench {
@@ -22,6 +30,39 @@ public final class BittensorBench {
         rate(seconds, () -> {
           if (!sr.verify(kp.publicKey(), msg, sig)) throw new IllegalStateException("verify failed");
         }));
+    int n = args.length > 1 ? Integer.parseInt(args[1]) : 256;
+    dendriteRound(sr, n);
+  }
+
+  /** One validator round to {@code n} loopback axons; requests and responses both signed. */
+  static void dendriteRound(Sr25519 sr, int n) {
+    SynapseSpec spec = SynapseSpec.of("StartRoundSynapse",
+        SynapseSpec.Field.of("round_id", SynapseSpec.Type.STRING, TextNode.valueOf("")),
+        SynapseSpec.Field.of("miner_version", SynapseSpec.Type.STRING, TextNode.valueOf("")));
+    List<Axon> axons = new ArrayList<>();
+    List<AxonTarget> targets = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      byte[] seed = new byte[32];
+      seed[0] = (byte) i;
+      seed[1] = (byte) (i >> 8);
+      seed[2] = 1;
+      Axon a = Axon.builder(sr.fromMiniSecret(seed)).bind("127.0.0.1", 0).build()
+          .attach(spec, r -> r.set("miner_version", "bench")).start();
+      axons.add(a);
+      targets.add(new AxonTarget("127.0.0.1", a.port(), a.hotkeySs58()));
+    }
+    try (Dendrite d = new Dendrite(sr.fromMiniSecret(new byte[32]), Dendrite.Options.defaults().withVerifyAxonSignature(true), sr)) {
+      for (int round = 0; round < 4; round++) {
+        long t0 = System.nanoTime();
+        List<Synapse> out = d.forward(targets, () -> new Synapse(spec).set("round_id", "r"), 30);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long ok = out.stream().filter(Synapse::isSuccess).count();
+        System.out.printf("dendrite round to %d loopback axons (%s): %d ms, %d/%d succeeded%n",
+            n, round == 0 ? "cold: new connections, JIT warm-up" : "warm", ms, ok, n);
+      }
+    } finally {
+      axons.forEach(Axon::close);
+    }
   }
 
   static double rate(double seconds, Runnable op) {

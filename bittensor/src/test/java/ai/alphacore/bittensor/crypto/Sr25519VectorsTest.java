@@ -119,6 +119,23 @@ class Sr25519VectorsTest {
   }
 
   @Test
+  void vartimeVerificationPathMatchesConstantTimeSeeded() {
+    Random rnd = new Random(9);
+    for (int i = 0; i < 20; i++) {
+      byte[] a = new byte[64], b = new byte[64], seed = new byte[32];
+      rnd.nextBytes(a);
+      rnd.nextBytes(b);
+      rnd.nextBytes(seed);
+      var s = cafe.cryptography.curve25519.Scalar.fromBytesModOrderWide(a);
+      var k = cafe.cryptography.curve25519.Scalar.fromBytesModOrderWide(b);
+      var p = cafe.cryptography.curve25519.Constants.RISTRETTO_GENERATOR.multiply(
+          cafe.cryptography.curve25519.Scalar.fromCanonicalBytes(sr.fromMiniSecret(seed).secretScalar()));
+      assertThat(Curve.sBminusKP(s, k, p).compress().toByteArray())
+          .isEqualTo(Curve.constantTime(s, k, p).compress().toByteArray());
+    }
+  }
+
+  @Test
   void wrongLengthsAreFalseNotExceptions() {
     Sr25519Keypair kp = sr.fromMiniSecret(new byte[32]);
     byte[] sig = sr.sign(kp, new byte[] {1});
