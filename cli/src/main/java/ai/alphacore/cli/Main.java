@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ai.alphacore.cli.judge.ValidateCommand.class,
       ai.alphacore.cli.bench.BenchCommand.class,
+      ai.alphacore.cli.wallet.WalletCommand.class,
+      ai.alphacore.cli.keys.KeysCommand.class,
     })
 public final class Main implements Runnable {
 
