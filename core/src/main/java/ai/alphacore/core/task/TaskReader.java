@@ -28,7 +28,7 @@ public final class TaskReader {
 
   public TaskReader(StateLimits limits) {
     this.limits = limits;
-    this.mapper = Json.mapper(limits);
+    this.mapper = Json.mapper(limits).enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** The parsed JSON document, any shape; see {@link Task#fromJson} for the typed reading. */

@@ -3,7 +3,6 @@ package ai.alphacore.core.tfstate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** JSON reading configured like Python's {@code json}: NaN/Infinity accepted, last duplicate key wins. */
@@ -21,6 +20,6 @@ public final class Json {
                     .maxNumberLength(limits.maxNumberLength())
                     .build())
             .build();
-    return new ObjectMapper(f).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    return new ObjectMapper(f);
   }
 }
