@@ -90,24 +90,44 @@ public final class IdealMiner {
     }
     return switch (type + " " + path) {
       case "google_compute_subnetwork values.network", "google_compute_firewall values.network" ->
-          F.textNode(COMPUTE + project + "/global/networks/" + realize(inv, path));
+          F.textNode(COMPUTE + project + "/global/networks/" + target(task, inv, path, "google_compute_network", "values.name"));
       case "google_compute_instance values.network_interface.0.subnetwork" ->
-          F.textNode(COMPUTE + project + "/regions/" + region(inv) + "/subnetworks/" + realize(inv, path));
-      case "google_storage_bucket_object values.bucket", "google_dns_record_set values.managed_zone" -> F.textNode(realize(inv, path));
+          F.textNode(COMPUTE + project + "/regions/" + region(inv) + "/subnetworks/"
+              + target(task, inv, path, "google_compute_subnetwork", "values.name"));
+      case "google_storage_bucket_object values.bucket" -> F.textNode(target(task, inv, path, "google_storage_bucket", "values.name"));
+      case "google_dns_record_set values.managed_zone" -> F.textNode(target(task, inv, path, "google_dns_managed_zone", "values.name"));
       case "google_pubsub_subscription values.topic", "google_cloud_scheduler_job values.pubsub_target.0.topic_name" ->
-          F.textNode("projects/" + project + "/topics/" + realize(inv, path));
+          F.textNode("projects/" + project + "/topics/" + target(task, inv, path, "google_pubsub_topic", "values.name"));
       case "google_secret_manager_secret_version values.secret", "google_secret_manager_secret_iam_member values.secret_id" ->
-          F.textNode("projects/" + project + "/secrets/" + realize(inv, path));
+          F.textNode("projects/" + project + "/secrets/" + target(task, inv, path, "google_secret_manager_secret", "values.secret_id"));
       case "google_service_account_iam_member values.service_account_id" ->
-          F.textNode("projects/" + project + "/serviceAccounts/" + realize(inv, path) + "@" + project + ".iam.gserviceaccount.com");
+          F.textNode("projects/" + project + "/serviceAccounts/" + target(task, inv, path, "google_service_account", "values.account_id")
+              + "@" + project + ".iam.gserviceaccount.com");
       case "google_logging_project_sink values.destination" -> {
-        String v = expected.asText();
         String prefix = "storage.googleapis.com/";
-        String bucket = v.startsWith(prefix) ? v.substring(prefix.length()) : v;
-        yield F.textNode(prefix + realize(bucket, inv.rule(path).orElse(ComparisonRule.EXACT_MATCH)));
+        String v = expected.asText();
+        String token = v.startsWith(prefix) ? v.substring(prefix.length()) : v;
+        yield F.textNode(prefix + target(task, token, inv.rule(path).orElse(ComparisonRule.EXACT_MATCH), "google_storage_bucket", "values.name"));
       }
       default -> expected;
     };
+  }
+
+  /**
+   * The real name of the resource a reference points at: a miner points at the resource it
+   * created (named by that resource's own rule), whatever rule the reference field carries.
+   */
+  private String target(Task task, Invariant inv, String path, String targetType, String namePath) {
+    return target(task, inv.match().get(path).asText(), inv.rule(path).orElse(ComparisonRule.EXACT_MATCH), targetType, namePath);
+  }
+
+  private String target(Task task, String token, ComparisonRule fieldRule, String targetType, String namePath) {
+    for (Invariant t : task.invariants()) {
+      if (t.resourceType().equals(targetType) && t.match().containsKey(namePath) && token.equals(t.match().get(namePath).asText())) {
+        return realize(t, namePath);
+      }
+    }
+    return realize(token, fieldRule); // not in the task: an existing resource named per the rule
   }
 
   /** Attributes the provider always writes (ids, self-links, project) derived from the names. */
