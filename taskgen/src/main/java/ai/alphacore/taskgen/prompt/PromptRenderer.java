@@ -34,9 +34,9 @@ public final class PromptRenderer {
       "Set up the following %s resources with Terraform.");
 
   private static final List<String> SCOPE = List.of(
-      "Requested: %s. Create exactly these %d resources in your own project and nothing else:",
-      "Requested: %s. Only create what is listed below (%d resources, all in your own project):",
-      "Requested: %s. The %d resources below are all that is needed, in your own project:");
+      "Requested: %s. Create exactly these %s in your own project and nothing else:",
+      "Requested: %s. Only create what is listed below (%s, all in your own project):",
+      "Requested: %s. The %s below are all that is needed, in your own project:");
 
   public static final String AFFIX_NOTE =
       "Where a value \"starts with\" X, it must continue with at least one more character after X (for example a short suffix of your own); "
@@ -51,7 +51,8 @@ public final class PromptRenderer {
   public String render(String kind, List<ResourceDraft> items, String providerName, String validatorSa, Rng rng) {
     StringBuilder sb = new StringBuilder();
     sb.append(rng.pick(BACKGROUNDS)).append(' ').append(String.format(INTROS.get(rng.nextInt(INTROS.size())), providerName)).append("\n\n");
-    sb.append(String.format(rng.pick(SCOPE), kind, items.size())).append('\n');
+    String count = items.size() == 1 ? "1 resource" : items.size() + " resources";
+    sb.append(String.format(rng.pick(SCOPE), kind, count).replace("The 1 resource below are", "The 1 resource below is")).append('\n');
     boolean flexible = false;
     for (int i = 0; i < items.size(); i++) {
       ResourceDraft r = items.get(i);

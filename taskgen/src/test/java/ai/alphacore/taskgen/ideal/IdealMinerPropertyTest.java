@@ -11,6 +11,8 @@ import ai.alphacore.taskgen.Fixtures;
 import ai.alphacore.taskgen.GeneratedTask;
 import ai.alphacore.taskgen.Selection;
 import ai.alphacore.taskgen.TaskGenerator;
+import ai.alphacore.taskgen.prompt.CheckResult;
+import ai.alphacore.taskgen.prompt.PromptChecker;
 import ai.alphacore.taskgen.rng.TaskSeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Passable by construction: for 10,000 seeded tasks over every family and every template (a
  * third of them per-miner variants), the state an ideal miner would refresh to scores 1.0 in
- * both judge modes, and every realized name is valid for GCP.
+ * both judge modes, every realized name is valid for GCP, and the prompt checker finds every
+ * invariant value (with its rule wording) in the deterministic prompt.
  */
 class IdealMinerPropertyTest {
   static final int TASKS = 10_000;
@@ -38,7 +41,8 @@ class IdealMinerPropertyTest {
     IdealMiner miner = new IdealMiner();
     Judge compat = Judge.of(JudgeMode.COMPAT);
     Judge strict = Judge.of(JudgeMode.STRICT);
-    Map<String, int[]> perLabel = new TreeMap<>(); // label -> {tasks, compat ok, strict ok}
+    PromptChecker checker = new PromptChecker(Fixtures.GCP.providerTerms());
+    Map<String, int[]> perLabel = new TreeMap<>(); // label -> {tasks, compat ok, strict ok, prompt ok}
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < TASKS; i++) {
       Selection sel = sels.get(i % sels.size());
@@ -50,7 +54,10 @@ class IdealMinerPropertyTest {
       JsonNode spec = t.specJson();
       Verdict c = compat.judge(spec, new ByteArrayInputStream(bytes));
       Verdict s = strict.judge(spec, new ByteArrayInputStream(bytes));
-      int[] n = perLabel.computeIfAbsent(Fixtures.label(sel), k -> new int[3]);
+      CheckResult pc = checker.check(t.task(), t.prompt(), t.validatorSa());
+      int[] n = perLabel.computeIfAbsent(Fixtures.label(sel), k -> new int[4]);
+      if (pc.ok()) n[3]++;
+      else if (failures.size() < 20) failures.add(Fixtures.label(sel) + " " + t.taskId() + " prompt: " + pc.problems() + "\n" + t.prompt());
       n[0]++;
       if (c.score() == 1.0) n[1]++;
       if (s.score() == 1.0) n[2]++;
@@ -59,8 +66,8 @@ class IdealMinerPropertyTest {
             + "\n  task=" + spec.path("invariants") + "\n  state=" + state.path("resources"));
       }
     }
-    StringBuilder report = new StringBuilder("ideal-miner pass rates (label: tasks, compat 1.0, strict 1.0)\n");
-    perLabel.forEach((k, v) -> report.append(String.format("  %-34s %5d %5d %5d%n", k, v[0], v[1], v[2])));
+    StringBuilder report = new StringBuilder("ideal-miner pass rates (label: tasks, compat 1.0, strict 1.0, prompt check ok)\n");
+    perLabel.forEach((k, v) -> report.append(String.format("  %-36s %5d %5d %5d %5d%n", k, v[0], v[1], v[2], v[3])));
     System.out.println(report);
     assertThat(failures).as(report.toString()).isEmpty();
   }
