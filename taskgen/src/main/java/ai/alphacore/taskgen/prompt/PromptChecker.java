@@ -125,7 +125,7 @@ public final class PromptChecker {
       if (w.isEmpty()) continue;
       int found = -1;
       for (int i = from; i < lines.size(); i++) {
-        if (lines.get(i).equals(w) || lines.get(i).endsWith(" " + w) || lines.get(i).endsWith(":" + w)) {
+        if (lines.get(i).strip().equals(w.strip())) {
           found = i;
           break;
         }
