@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ai.alphacore.cli.judge.ValidateCommand.class,
+      ai.alphacore.cli.bench.BenchCommand.class,
       ai.alphacore.cli.taskgen.TaskgenCommand.class,
     })
 public final class Main implements Runnable {

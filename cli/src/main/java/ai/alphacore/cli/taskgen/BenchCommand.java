@@ -17,8 +17,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code alphacore taskgen bench}: generation rate (deterministic prompts) and task sizes per family. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+/**
+ * {@code alphacore taskgen bench}: generation rate (deterministic prompts) and task sizes per
+ * family. The alias lets {@code alphacore bench} register it as {@code alphacore bench taskgen}.
+ */
+@Command(name = "bench", aliases = "taskgen", mixinStandardHelpOptions = true,
     description = {"Generate tasks in-process (task JSON serialized, deterministic prompts) and print tasks per second",
         "and the distribution of task sizes (Terraform resources per task) per family."})
 public final class BenchCommand implements Callable<Integer> {

@@ -31,13 +31,17 @@ public final class Rng {
       if (i > 0) sb.append(':');
       sb.append(parts[i]);
     }
+    byte[] d = SHA256.get().digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+    return ByteBuffer.wrap(d, 0, 8).getLong();
+  }
+
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(d, 0, 8).getLong();
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);
     }
-  }
+  });
 
   public long nextLong() {
     long z = (state += 0x9E3779B97F4A7C15L);

@@ -31,6 +31,10 @@ import java.util.Map;
 final class CompatChecks {
   private CompatChecks() {}
 
+  /** Attributes some checks read beside the invariant's own paths. */
+  static final java.util.Set<String> EXTRA_ATTRIBUTES = java.util.Set.of("md5hash", "permissions", "allow",
+      "network_interface", "expiration_policy", "message_retention_duration");
+
   /** A comparator decision: did it pass, under which label. */
   private record Decision(boolean passed, String comparator, JsonNode actual) {}
 

@@ -15,16 +15,15 @@ import ai.alphacore.core.task.TaskFormatException;
 import ai.alphacore.core.tfstate.StateFormatException;
 import ai.alphacore.core.tfstate.StateLimits;
 import ai.alphacore.core.tfstate.StateReader;
+import ai.alphacore.core.tfstate.StateSelection;
 import ai.alphacore.core.tfstate.StateResource;
 import ai.alphacore.core.tfstate.TerraformState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +34,10 @@ import java.util.Set;
  * scoped to one project, deposed objects ignored, and anything it cannot judge is an error.
  */
 public final class StrictJudge {
+  /** Attributes read beside the invariant paths: checks and project scoping use them. */
+  private static final Set<String> EXTRA_ATTRIBUTES = Set.of("md5hash", "permissions", "allow", "expiration_policy",
+      "project", "id", "self_link");
+
   private final StateReader reader;
   private final String project;
 
@@ -62,10 +65,10 @@ public final class StrictJudge {
       }
     }
     TerraformState state;
-    Set<String> types = new HashSet<>();
-    task.invariants().forEach(i -> types.add(i.resourceType()));
-    try (InputStream in = source.open()) {
-      state = reader.read(in, types::contains);
+    Map<String, List<String>> paths = new HashMap<>();
+    task.invariants().forEach(i -> paths.computeIfAbsent(i.resourceType(), k -> new ArrayList<>()).addAll(i.match().keySet()));
+    try {
+      state = source.read(reader, StateSelection.forPaths(paths, EXTRA_ATTRIBUTES));
     } catch (NoSuchFileException e) {
       return error(task.taskId(), ErrorCode.STATE_NOT_FOUND, "state file not found: " + e.getFile());
     } catch (StateFormatException e) {
