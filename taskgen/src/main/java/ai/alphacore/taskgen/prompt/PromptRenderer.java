@@ -123,9 +123,13 @@ public final class PromptRenderer {
     return "is exactly " + lit;
   }
 
-  /** Strings in double quotes, numbers and booleans bare, lists as JSON arrays. */
+  /** Strings in double quotes (single when they hold double quotes), numbers and booleans bare, lists as JSON arrays. */
   static String literal(JsonNode v) {
-    if (v.isTextual()) return "\"" + v.textValue() + "\"";
+    if (v.isTextual()) {
+      String t = v.textValue();
+      // Values with double quotes inside (log filters) read better in single quotes.
+      return t.contains("\"") && !t.contains("'") ? "'" + t + "'" : "\"" + t + "\"";
+    }
     if (v.isArray()) {
       List<String> parts = new ArrayList<>();
       v.forEach(e -> parts.add(e.isTextual() ? "\"" + e.textValue().replace("\"", "\\\"") + "\"" : e.toString()));
