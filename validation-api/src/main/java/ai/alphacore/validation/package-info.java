@@ -1,0 +1,1 @@
+package ai.alphacore.validation;
