@@ -63,7 +63,8 @@ public final class JobRunner {
     } catch (Deadline.Exceeded e) {
       r = JobResult.error(JobOutcome.TIMEOUT, "TIMEOUT", "Job " + e.getMessage() + " (timeout_s=" + job.timeoutS() + ")",
           "The validator retries timeouts; they are not scored against the miner.");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      // Our bug or our classpath, never the miner's; StackOverflowError so deep input cannot kill a worker.
       r = JobResult.error(JobOutcome.INFRA_ERROR, "INTERNAL", "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);
     }
     ObjectNode v = r.details().putObject("verification");

@@ -163,8 +163,16 @@ public final class WorkerPool implements AutoCloseable {
       long ran = Duration.between(started, done).toNanos();
       meanRunNanos = meanRunNanos * 0.9 + ran * 0.1;
       metrics.finished(result.outcome(), Duration.between(job.queuedAt(), started), Duration.ofNanos(ran));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       LOG.error("job {} failed outside the runner", job.jobId(), e);
+      try {
+        String json = JobResult.error(JobOutcome.INFRA_ERROR, "INTERNAL", "worker failure: " + e.getClass().getSimpleName(), null)
+            .toJson().toString();
+        store.finish(job.jobId(), nodeId, ai.alphacore.validation.job.JobState.FAILED, JobOutcome.INFRA_ERROR, json, "worker failure", clock.instant());
+      } catch (RuntimeException again) {
+        LOG.error("cannot record the failure of job {}; it is recovered at restart", job.jobId(), again);
+      }
+      if (e instanceof VirtualMachineError vme) throw vme;
     } finally {
       running.decrementAndGet();
       CompletableFuture<JobRecord> w = waiters.remove(job.jobId());
