@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ai.alphacore.cli.judge.ValidateCommand.class,
+      ai.alphacore.cli.validation.ValidationApiCommand.class, ai.alphacore.cli.validation.BenchCommand.class,
     })
 public final class Main implements Runnable {
 
