@@ -314,6 +314,7 @@ final class ComputeApi {
     ObjectNode subnet = null;
     if (in.hasNonNull("subnetwork")) {
       String sk = ref(in.get("subnetwork").asText(), project, "regions/" + region, "subnetworks");
+      if (sk.equals("projects/" + project + "/regions/" + region + "/subnetworks/default")) ensureDefaultNetwork(project);
       subnet = sim.store.get(sk).orElseThrow(() -> ApiException.notFound(sk));
       if (!sk.contains("/regions/" + region + "/")) {
         throw ApiException.invalid("Invalid value for field 'resource.networkInterfaces[" + idx + "].subnetwork': '" + in.get("subnetwork").asText()
@@ -332,11 +333,22 @@ final class ComputeApi {
     } else {
       networkLink = networkLink("global/networks/default", project);
     }
+    if (subnet == null) {
+      for (ObjectNode cand : sim.store.inProject("compute.subnetwork", project)) {
+        if (cand.path("network").asText().equals(networkLink) && cand.path("region").asText().endsWith("/regions/" + region)) subnet = cand;
+      }
+      boolean auto = sim.store.get(ref(networkLink, project, "global", "networks")).map(n -> n.path("autoCreateSubnetworks").asBoolean()).orElse(false);
+      if (subnet == null || !auto) {
+        throw ApiException.invalid("Invalid value for field 'resource.networkInterfaces[" + idx + "]': Subnetwork should be specified for custom subnetmode network '"
+            + Names.last(networkLink) + "' in region " + region + ".");
+      }
+      subnetLink = subnet.path("selfLink").asText();
+    }
     ObjectNode nic = Sim.obj();
     nic.put("kind", "compute#networkInterface");
     nic.put("network", networkLink);
     if (subnetLink != null) nic.put("subnetwork", subnetLink);
-    nic.put("networkIP", subnet == null ? "10.128.0." + (2 + idx) : nextHost(subnet));
+    nic.put("networkIP", nextHost(subnet));
     nic.put("name", "nic" + idx);
     nic.put("fingerprint", sim.fingerprint());
     nic.put("stackType", in.path("stackType").asText("IPV4_ONLY"));
@@ -496,11 +508,59 @@ final class ComputeApi {
     return "projects/" + project + "/" + defaultScope + "/" + collection + "/" + value;
   }
 
-  /** A network's self link; it must exist, except the implicit {@code default} network. */
+  /** A network's self link; it must exist ({@code default} is created on first use, as GCP has it). */
   private String networkLink(String value, String project) {
     String key = ref(value, project, "global", "networks");
-    if (sim.store.get(key).isEmpty() && !key.endsWith("/global/networks/default")) throw ApiException.notFound(key);
+    if (key.equals("projects/" + project + "/global/networks/default")) ensureDefaultNetwork(project);
+    if (sim.store.get(key).isEmpty()) throw ApiException.notFound(key);
     return Sim.COMPUTE + key;
+  }
+
+  /**
+   * A new GCP project has an auto-mode {@code default} network with a {@code default} subnetwork
+   * per region; cloudsim creates them the first time something refers to them.
+   */
+  private void ensureDefaultNetwork(String project) {
+    String key = "projects/" + project + "/global/networks/default";
+    if (sim.store.get(key).isPresent()) return;
+    ObjectNode n = Sim.obj();
+    n.put("kind", "compute#network");
+    n.put("id", sim.numericId());
+    n.put("creationTimestamp", sim.computeNow());
+    n.put("name", "default");
+    n.put("description", "Default network for the project");
+    n.put("selfLink", Sim.COMPUTE + key);
+    n.put("autoCreateSubnetworks", true);
+    n.putObject("routingConfig").put("routingMode", "REGIONAL");
+    n.put("mtu", 1460);
+    n.put("networkFirewallPolicyEnforcementOrder", "AFTER_CLASSIC_FIREWALL");
+    ArrayNode subs = n.putArray("subnetworks");
+    int i = 0;
+    for (String region : Regions.ZONES.keySet()) {
+      String cidr = "10." + (128 + 2 * i++) + ".0.0/20";
+      String sk = "projects/" + project + "/regions/" + region + "/subnetworks/default";
+      ObjectNode s = Sim.obj();
+      s.put("kind", "compute#subnetwork");
+      s.put("id", sim.numericId());
+      s.put("creationTimestamp", sim.computeNow());
+      s.put("name", "default");
+      s.put("description", "");
+      s.put("network", Sim.COMPUTE + key);
+      s.put("ipCidrRange", cidr);
+      s.put("gatewayAddress", host(cidr, 1));
+      s.put("region", Sim.COMPUTE + "projects/" + project + "/regions/" + region);
+      s.put("selfLink", Sim.COMPUTE + sk);
+      s.put("privateIpGoogleAccess", false);
+      s.putArray("secondaryIpRanges");
+      s.put("fingerprint", sim.fingerprint());
+      s.put("purpose", "PRIVATE");
+      s.put("stackType", "IPV4_ONLY");
+      s.put("privateIpv6GoogleAccess", "DISABLE_GOOGLE_ACCESS");
+      s.put("__nextHost", 2);
+      if (sim.store.get(sk).isEmpty()) sim.insert(sk, "compute.subnetwork", project, "projects/" + project + "/regions/" + region, s);
+      subs.add(Sim.COMPUTE + sk);
+    }
+    sim.insert(key, "compute.network", project, "projects/" + project + "/global", n);
   }
 
   private static ApiException inUse(String key, ObjectNode user) {
