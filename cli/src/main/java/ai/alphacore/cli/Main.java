@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ai.alphacore.cli.judge.ValidateCommand.class,
+      ai.alphacore.cli.cloud.CloudCommand.class,
+      ai.alphacore.cli.cloud.CloudsimCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class ReadContext {
   public static final String NONCE_LABEL = "alphacore-nonce";
 
-  private final GcpHttp http;
+  private final GcpHttp.Session http;
   private final String project;
   private final String nonce;
   private final List<Fault> faults = new ArrayList<>();
@@ -23,7 +23,7 @@ public final class ReadContext {
   private String projectNumber;
   private boolean projectNumberTried;
 
-  public ReadContext(GcpHttp http, String project, String nonce) {
+  public ReadContext(GcpHttp.Session http, String project, String nonce) {
     this.http = http;
     this.project = project;
     this.nonce = nonce;

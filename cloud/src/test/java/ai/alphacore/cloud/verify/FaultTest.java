@@ -51,7 +51,7 @@ class FaultTest {
 
   VerificationResult run(URI base, Duration timeout) {
     RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), timeout);
-    GcpVerifier v = new GcpVerifier(() -> new GcpHttp(GcpEndpoints.single(base), new StaticTokenSource("tok", "test"), retry, sleeps::add));
+    GcpVerifier v = new GcpVerifier(new GcpHttp(GcpEndpoints.single(base), new StaticTokenSource("tok", "test"), retry, sleeps::add));
     return v.verify(TOPIC.task(), TOPIC.state(), new VerifyRequest(P, null, JudgeMode.COMPAT));
   }
 
