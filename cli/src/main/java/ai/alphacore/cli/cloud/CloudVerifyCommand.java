@@ -60,7 +60,7 @@ public final class CloudVerifyCommand implements Callable<Integer> {
       description = "The project the miner registered. Default: the one project the state names (fine by hand; a service must always pass it).")
   String project;
 
-  @Option(names = "--nonce", paramLabel = "N", description = "Per-miner nonce resources must carry (label alphacore-nonce or description).")
+  @Option(names = "--nonce", paramLabel = "N", description = "Per-miner nonce: resources of labelled types (and their children) must carry label acore_nonce=N.")
   String nonce;
 
   @Option(names = "--endpoint", paramLabel = "URL",

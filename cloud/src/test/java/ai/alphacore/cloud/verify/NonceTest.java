@@ -19,7 +19,7 @@ class NonceTest extends SimFixture {
 
     Vectors.Vector w = Vectors.load("0064-ideal-single_bucket");
     String q = w.project();
-    deploy(edit(w.stateJson(), "google_storage_bucket", a -> a.putObject("labels").put("alphacore-nonce", "n0nce-7f3a")), q);
+    deploy(edit(w.stateJson(), "google_storage_bucket", a -> a.putObject("labels").put("acore_nonce", "n0nce-7f3a")), q);
     VerificationResult with = verifier("dev").verify(w.task(), w.state(), new VerifyRequest(q, "n0nce-7f3a", JudgeMode.COMPAT));
     assertThat(with.faults()).isEmpty();
     assertThat(with.verdict().score()).isEqualTo(1.0);
