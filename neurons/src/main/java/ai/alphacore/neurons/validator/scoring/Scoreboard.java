@@ -45,6 +45,14 @@ public final class Scoreboard {
    * @return whether the scores were updated
    */
   public synchronized boolean settle(Map<Integer, Double> finals) {
+    return settle(finals, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #settle(Map)}, but {@code held} uids keep their score: this round could not judge
+   * them through no fault of theirs (the validator's own failure), so they neither earn nor decay.
+   */
+  public synchronized boolean settle(Map<Integer, Double> finals, java.util.Set<Integer> held) {
     double[] r = new double[scores.length];
     boolean any = false;
     for (var e : finals.entrySet()) {
@@ -56,7 +64,7 @@ public final class Scoreboard {
     }
     if (!any) return false;
     double a = config.alpha();
-    for (int i = 0; i < scores.length; i++) scores[i] = a * r[i] + (1 - a) * scores[i];
+    for (int i = 0; i < scores.length; i++) if (!held.contains(i)) scores[i] = a * r[i] + (1 - a) * scores[i];
     return true;
   }
 
