@@ -75,6 +75,16 @@ public final class GcpHttp {
     this(endpoints, tokens, RetryPolicy.DEFAULT, d -> Thread.sleep(d.toMillis()));
   }
 
+  /** Empty when a token can be had now; else why not (for health checks; never the token). */
+  public java.util.Optional<String> tokenProblem() {
+    try {
+      tokens.token();
+      return java.util.Optional.empty();
+    } catch (TokenException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
+  }
+
   /** One verification's calls, counted; the connection pool and token are shared. */
   public Session session() {
     return new Session();

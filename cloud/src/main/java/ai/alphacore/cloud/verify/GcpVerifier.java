@@ -72,6 +72,11 @@ public final class GcpVerifier implements CloudVerifier {
   }
 
   @Override
+  public Optional<String> unreadyReason() {
+    return http.tokenProblem();
+  }
+
+  @Override
   public VerificationResult verify(JsonNode task, byte[] minerState, VerifyRequest req) {
     long t0 = System.nanoTime();
     GcpHttp.Session client = http.session();
@@ -83,6 +88,9 @@ public final class GcpVerifier implements CloudVerifier {
     ValidatorFault fatal = null;
     try {
       for (Candidate.Ok c : candidates(minerState, types, req.project(), faults)) {
+        if (req.deadline() != null && java.time.Instant.now().isAfter(req.deadline())) {
+          throw new ValidatorFault(ValidatorFault.Code.DEADLINE_EXCEEDED, 0, "the job's deadline passed before every resource was read");
+        }
         ResourceRef ref = c.ref();
         if (Ids.ok(Ids.PROJECT_NUMBER, ref.project())) {
           if (!ref.project().equals(ctx.projectNumber(ref))) {

@@ -134,6 +134,17 @@ class FaultTest {
   }
 
   @Test
+  void aPassedDeadlineIsTheValidatorsFault() throws IOException {
+    URI base = serve(n -> Answer.of(200, TOPIC_JSON));
+    GcpVerifier v = new GcpVerifier(new GcpHttp(GcpEndpoints.single(base), new StaticTokenSource("tok", "test")));
+    VerificationResult r = v.verify(TOPIC.task(), TOPIC.state(), new VerifyRequest(P, null, JudgeMode.COMPAT, java.time.Instant.now().minusSeconds(1)));
+    assertThat(r.status()).isEqualTo(VerificationResult.Status.VALIDATOR_FAULT);
+    assertThat(r.validatorFaults().get(0).code()).isEqualTo("DEADLINE_EXCEEDED");
+    assertThat(r.apiCalls()).isZero();
+    assertThat(v.unreadyReason()).isEmpty();
+  }
+
+  @Test
   void plainHttpIsOnlyAllowedToLoopback() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> GcpEndpoints.single(URI.create("http://192.0.2.10:8080")))
         .isInstanceOf(ai.alphacore.cloud.CloudError.class).hasMessageContaining("loopback");
