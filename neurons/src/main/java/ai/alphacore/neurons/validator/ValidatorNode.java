@@ -44,6 +44,12 @@ public final class ValidatorNode implements AutoCloseable {
 
   public ValidatorNode(Sr25519Keypair hotkey, Subtensor chain, Evaluator evaluator, TaskSource tasks, ValidatorConfig config,
       RoundListener extra) {
+    this(hotkey, chain, evaluator, tasks, config, extra, h -> Optional.empty());
+  }
+
+  /** @param projects the cloud project registered for a miner hotkey (see {@link RoundRunner}) */
+  public ValidatorNode(Sr25519Keypair hotkey, Subtensor chain, Evaluator evaluator, TaskSource tasks, ValidatorConfig config,
+      RoundListener extra, java.util.function.Function<String, Optional<String>> projects) {
     this.chain = chain;
     this.hotkey = hotkey;
     this.config = config;
@@ -58,7 +64,7 @@ public final class ValidatorNode implements AutoCloseable {
     Ledger ledger = new Ledger(config.stateDir());
     this.listener = extra == null ? ledger : new Both(ledger, extra);
     this.dendrite = new Dendrite(hotkey);
-    this.runner = new RoundRunner(chain, dendrite, tasks, evaluator, board, config, listener);
+    this.runner = new RoundRunner(chain, dendrite, tasks, evaluator, board, config, listener, projects);
     this.emitter = new WeightEmitter(chain, hotkey, config.netuid(), config.weightsMinTasksBeforeEmit(), config.weightsVersionKey());
   }
 
