@@ -58,7 +58,7 @@ public final class RoundSummaries {
   }
 
   /** {@code resource_type path} of each failed field, from the judge's details when present. */
-  static ArrayNode failedInvariants(PairResult p) {
+  public static ArrayNode failedInvariants(PairResult p) {
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
     var invs = p.detail().has("invariants") ? p.detail().get("invariants") : p.detail().path("result").path("invariants");
     for (var inv : invs) {
