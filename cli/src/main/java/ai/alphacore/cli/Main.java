@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "AlphaCore: a Bittensor subnet marketplace for autonomous DevOps agents.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ai.alphacore.cli.localnet.LocalnetCommand.class,
       ai.alphacore.cli.judge.ValidateCommand.class,
       ai.alphacore.cli.bench.BenchCommand.class,
       ai.alphacore.cli.wallet.WalletCommand.class,
