@@ -202,10 +202,14 @@ public final class ApiDeployer implements Deployer {
   static ObjectNode withConfig(ObjectNode rebuilt, ObjectNode config) {
     for (Map.Entry<String, JsonNode> e : config.properties()) {
       JsonNode have = rebuilt.get(e.getKey());
-      if ((have == null || have.isNull()) && !e.getValue().isContainerNode()) rebuilt.set(e.getKey(), e.getValue());
+      boolean configOnly = CONFIG_ONLY.contains(e.getKey());
+      if ((configOnly || have == null || have.isNull()) && !e.getValue().isContainerNode()) rebuilt.set(e.getKey(), e.getValue());
     }
     return rebuilt;
   }
+
+  /** Provider-side arguments with no API field: the state holds the configured value. */
+  private static final Set<String> CONFIG_ONLY = Set.of("force_destroy", "unique_writer_identity", "deletion_protection");
 
   /** cloudsim (and GCP) need the project to exist; the creator becomes its owner. */
   private void ensureProject(GcpHttp http, String project, List<String> notes) {

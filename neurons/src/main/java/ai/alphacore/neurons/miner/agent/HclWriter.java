@@ -168,12 +168,16 @@ public final class HclWriter {
       while (j < lines.size()) {
         Matcher g = ASSIGN.matcher(lines.get(j));
         if (!g.matches() || !g.group(1).equals(indent)) break;
+        // As fmt does: a heredoc head aligns with the run and ends it; an object value stands alone.
+        boolean object = g.group(3).equals("{");
+        if (object && !group.isEmpty()) break;
         group.add(g);
-        width = Math.max(width, g.group(2).length());
         j++;
-        String value = g.group(3);
-        if (value.startsWith("<<") || value.equals("{")) break; // a multi-line value ends the run
+        if (object) break;
+        width = Math.max(width, g.group(2).length());
+        if (g.group(3).startsWith("<<")) break;
       }
+      if (group.size() == 1) width = group.get(0).group(2).length();
       for (Matcher g : group) {
         sb.append(indent).append(g.group(2)).append(" ".repeat(width - g.group(2).length())).append(" = ").append(g.group(3)).append('\n');
         if (g.group(3).startsWith("<<")) {

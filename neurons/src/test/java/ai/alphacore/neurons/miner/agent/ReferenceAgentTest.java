@@ -58,6 +58,60 @@ class ReferenceAgentTest {
     assertThat(compatPass).isEqualTo(n);
   }
 
+  @Test
+  void solvesEveryTemplateAndPerMinerVariants() {
+    List<String> failures = new ArrayList<>();
+    int seed = 0;
+    for (String key : gen.templateKeys()) {
+      for (int k = 0; k < 3; k++) {
+        GeneratedTask base = gen.generate(TaskSeed.ofRun(7, seed++), Selection.resource(key));
+        // Variants carry the miner's nonce as a label the prompt asks for.
+        GeneratedTask t = k == 2 ? gen.variant(base, AgentFixture.HOTKEY) : base;
+        Submission s = agent.solve(AgentFixture.request(t));
+        for (JudgeMode m : JudgeMode.values()) {
+          Verdict v = AgentFixture.judge(m, t, s);
+          if (v.score() != 1.0) failures.add(m + " " + key + ": " + describe(t, s, v));
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void variantPromptsCarryTheNonceLabelIntoTheState() throws Exception {
+    GeneratedTask t = gen.variant(gen.generate(TaskSeed.ofRun(8, 1), Selection.family("bucket_with_object")), AgentFixture.HOTKEY);
+    String nonce = t.task().extra().path("nonce").asText();
+    assertThat(t.prompt()).contains("acore_nonce").contains(nonce);
+    Submission s = agent.solve(AgentFixture.request(t));
+    var state = AgentFixture.JSON.readTree(AgentFixture.unzip(s.workspaceZip()).get("terraform.tfstate"));
+    var bucket = java.util.stream.StreamSupport.stream(state.path("resources").spliterator(), false)
+        .filter(r -> r.path("type").asText().equals("google_storage_bucket")).findFirst().orElseThrow();
+    assertThat(bucket.path("instances").get(0).path("attributes").path("labels").path("acore_nonce").asText()).isEqualTo(nonce);
+  }
+
+  @Test
+  void solvingTheSameTaskTwiceReusesWhatTheFirstTryCreated() {
+    GeneratedTask t = gen.generate(TaskSeed.ofRun(9, 3), Selection.family("network_plus_storage"));
+    Submission first = agent.solve(AgentFixture.request(t));
+    Submission second = agent.solve(AgentFixture.request(t));
+    assertThat(second.notes()).doesNotContain("failed");
+    assertThat(AgentFixture.judge(JudgeMode.STRICT, t, second).score()).isEqualTo(1.0);
+    assertThat(AgentFixture.unzip(second.workspaceZip()).get("main.tf")).isEqualTo(AgentFixture.unzip(first.workspaceZip()).get("main.tf"));
+  }
+
+  @Test
+  void twoMinersGetTheirOwnBucketNamesForTheSameTask() {
+    GeneratedTask t = gen.generate(TaskSeed.ofRun(10, 0), Selection.family("single_bucket"));
+    ReferenceAgent other = new ReferenceAgent(AgentFixture.config(sim, dir.resolve("work2"), "miner-ref-002", "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"));
+    Submission a = agent.solve(AgentFixture.request(t));
+    Submission b = other.solve(AgentFixture.request(t));
+    assertThat(AgentFixture.judge(JudgeMode.STRICT, t, a).score()).isEqualTo(1.0);
+    assertThat(AgentFixture.judge(JudgeMode.STRICT, t, b).score()).as(b.notes()).isEqualTo(1.0);
+    String nameA = agent.plan(t.prompt()).resources().get(0).attrs().path("name").asText();
+    String nameB = other.plan(t.prompt()).resources().get(0).attrs().path("name").asText();
+    assertThat(nameA).isNotEqualTo(nameB);
+  }
+
   static String describe(GeneratedTask t, Submission s, Verdict v) {
     StringBuilder sb = new StringBuilder(t.family() + " " + t.taskId() + " score " + v.score() + " notes: " + s.notes() + "\n");
     if (v.error() != null) sb.append("  error ").append(v.error()).append('\n');
