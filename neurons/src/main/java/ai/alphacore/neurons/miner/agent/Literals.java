@@ -43,8 +43,12 @@ final class Literals {
     return i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
   }
 
+  /** Longest quoted literal read: values are short, and a bound keeps hostile text linear. */
+  static final int MAX_LITERAL = 1024;
+
   private static int closing(String s, int open, char q) {
-    for (int j = open + 1; j < s.length(); j++) {
+    int limit = Math.min(s.length(), open + 2 + MAX_LITERAL);
+    for (int j = open + 1; j < limit; j++) {
       char c = s.charAt(j);
       if (c == '\\' && q == '"' && j + 1 < s.length() && s.charAt(j + 1) == '"') {
         j++;
@@ -58,7 +62,8 @@ final class Literals {
 
   private static int closingBracket(String s, int open) {
     boolean inQuote = false;
-    for (int j = open + 1; j < s.length(); j++) {
+    int limit = Math.min(s.length(), open + 2 + MAX_LITERAL);
+    for (int j = open + 1; j < limit; j++) {
       char c = s.charAt(j);
       if (c == '\\' && inQuote) {
         j++;

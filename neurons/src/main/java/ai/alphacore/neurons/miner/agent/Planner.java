@@ -72,6 +72,7 @@ public final class Planner {
         for (Clause c : it.clauses()) if (isRefClause(d.type, c) == refs) apply(d, c, drafts, byItem, project, notes);
       }
     }
+    implicitReferences(drafts, project, notes);
     for (Draft d : drafts) defaults(d, notes);
     grants(prompt.validatorSa(), drafts, project);
     return new Plan(order(drafts, project), project, notes);
@@ -193,6 +194,35 @@ public final class Planner {
       case SUBSCRIPTION + " topic", SCHEDULER + " pubsub_target.0.topic_name", SECRET_VERSION + " secret" -> "%s.id";
       default -> "%s.name";
     };
+  }
+
+  /** References a resource cannot do without, per type. */
+  private static final Map<String, String> REQUIRED = Map.of(
+      SUBNETWORK, "network", FIREWALL, "network", OBJECT, "bucket", SUBSCRIPTION, "topic", DNS_RECORD, "managed_zone",
+      SECRET_VERSION, "secret", SECRET_IAM, "secret_id", SA_IAM, "service_account_id", BUCKET_IAM, "bucket", SINK, "destination");
+
+  /**
+   * A required reference the prompt left unsaid ("upload an object into that bucket") points
+   * at the nearest earlier resource of the target type, else the only one.
+   */
+  private static void implicitReferences(List<Draft> drafts, String project, List<String> notes) {
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      String attr = REQUIRED.get(d.type);
+      if (attr == null || !Attrs.get(d.attrs, attr).isMissingNode()) continue;
+      String targetType = refTarget(d.type, attr);
+      int t = -1;
+      for (int j = i - 1; j >= 0 && t < 0; j--) if (drafts.get(j).type.equals(targetType)) t = j;
+      for (int j = i + 1; j < drafts.size() && t < 0; j++) if (drafts.get(j).type.equals(targetType)) t = j;
+      if (t < 0) {
+        notes.add("item " + d.item + ": no " + targetType + " to attach to");
+        continue;
+      }
+      Draft target = drafts.get(t);
+      Attrs.set(d.attrs, attr, F.textNode(stored(d.type, attr, target.type, target.name(), target.attrs, project)));
+      d.refs.put(attr, new PlannedResource.Ref(t, expression(d.type, attr)));
+      notes.add("item " + d.item + ": " + attr + " taken to be item " + target.item);
+    }
   }
 
   /** What a real apply needs beyond the prompt; never overrides a value the prompt gives. */

@@ -22,6 +22,9 @@ public final class PromptParser {
   private static final Pattern ITEM = Pattern.compile("^\\s*(\\d{1,3})[.)]\\s+(.*)$");
   private static final Pattern GRANT = Pattern.compile(
       "(?i)\\bgrant\\s+(?:the\\s+)?(?:service\\s+account\\s+|user\\s+)?(?:serviceAccount:|user:)?([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24})");
+  private static final Pattern SCRIPT_LINE = Pattern.compile("(?i).*exactly the following lines\\s*:?\\s*$");
+  /** Real clauses and items are a few hundred characters; longer ones are skipped (linear regex cost). */
+  static final int MAX_CLAUSE = 4096;
   private static final Pattern SCRIPT_HEAD = Pattern.compile("(?is)^(.*?)\\s*,?\\s*(?:set to\\s+)?exactly the following lines\\s*:?\\s*$");
   private static final Pattern REF = Pattern.compile(
       "(?is)^(?<field>.+?)\\s*:\\s*the\\s+(?<target>.+?)\\s+from item\\s+(?<n>\\d{1,3})\\s*,?\\s*whose\\s+(?<tfield>.+?)\\s+(?<rq>is exactly|starts with|ends with|is)\\s+(?<rest>.*)$");
@@ -30,7 +33,7 @@ public final class PromptParser {
   private static final Pattern QUALIFIER = Pattern.compile(
       "(?is)^(?<field>.*?)\\s*,?\\s*(?<q>(?:(?:that|which|must|should|will)\\s+)?(?:starts?|starting|begins?|beginning)\\s+with"
           + "|(?:(?:that|which|must|should|will)\\s+)?(?:ends?|ending)\\s+with"
-          + "|(?:(?:is|set\\s+to|named|be|equal\\s+to|equals)\\s+)?exactly"
+          + "|(?:(?:is|set\\s+to|be|equal\\s+to|equals)\\s+)?exactly"
           + "|set\\s+to|equal\\s+to|equals|is|of|=|:|must\\s+be|should\\s+be)?\\s*:?\\s*$");
 
   private final LooseParser loose = new LooseParser();
@@ -76,7 +79,7 @@ public final class PromptParser {
       if (m.matches() && Integer.parseInt(m.group(1)) == expected && expected <= MAX_ITEMS) {
         if (cur != null) raw.add(done(expected - 1, cur, script));
         cur = new StringBuilder(m.group(2).trim());
-        script = SCRIPT_HEAD.matcher(cur).matches() ? new ArrayList<>() : null;
+        script = SCRIPT_LINE.matcher(line).matches() ? new ArrayList<>() : null;
         expected++;
         continue;
       }
@@ -89,7 +92,7 @@ public final class PromptParser {
         script.add(line.stripTrailing());
       } else {
         cur.append(' ').append(line.trim());
-        if (SCRIPT_HEAD.matcher(cur).matches()) script = new ArrayList<>();
+        if (SCRIPT_LINE.matcher(line).matches()) script = new ArrayList<>();
       }
     }
     if (cur != null) raw.add(done(expected - 1, cur, script));
@@ -104,7 +107,7 @@ public final class PromptParser {
 
   /** One item from its text ({@code Label: clauses}) and its script block, if any. */
   PromptItem item(int n, String text, String script, List<String> warnings) {
-    String body = text;
+    String body = text.length() > 4 * MAX_CLAUSE ? text.substring(0, 4 * MAX_CLAUSE) : text;
     String scriptField = null;
     if (script != null) {
       Matcher sm = SCRIPT_HEAD.matcher(text);
@@ -133,7 +136,7 @@ public final class PromptParser {
   static Clause clause(String raw) {
     String c = raw.trim();
     if (c.endsWith(".") && !c.endsWith("..")) c = c.substring(0, c.length() - 1).trim();
-    if (c.isEmpty()) return null;
+    if (c.isEmpty() || c.length() > MAX_CLAUSE) return null;
     Matcher ref = REF.matcher(c);
     if (ref.matches()) {
       JsonNode v = literalIn(ref.group("rest"));
