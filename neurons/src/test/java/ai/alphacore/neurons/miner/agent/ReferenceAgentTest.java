@@ -112,6 +112,30 @@ class ReferenceAgentTest {
     assertThat(nameA).isNotEqualTo(nameB);
   }
 
+  /** A hand-written free-text version of a generated prompt (as an LLM rewrite would be), judged against its task. */
+  @Test
+  void solvesAFreeTextRewriteOfAGeneratedTask() {
+    GeneratedTask t = gen.generate(TaskSeed.ofRun(7, 1), Selection.ANY);
+    assertThat(t.prompt()).contains("\"r7i52j2svdej\"").contains("\"gbivczirplwdg\"").contains("\"imkhjw0wtxt\"");
+    String rewrite = """
+        Hi! For the staging sandbox in Google Cloud, please set up the following with Terraform.
+        First, a Cloud Storage bucket whose name ends with "r7i52j2svdej" (put a short prefix of your own in front), located in "ASIA-SOUTHEAST1" with storage class "NEARLINE".
+        Next, a Pub/Sub topic with a name that starts with "gbivczirplwdg" followed by at least one more character, and message retention duration "900s".
+        Finally upload a bucket object named exactly "imkhjw0wtxt" into that bucket, with content "lqic7olb3mir05z4bd" and content type "text/plain".
+        Grant validator@example-proj.iam.gserviceaccount.com viewer access so they can verify the deployment. Submit a single zip archive of the repository with terraform.tfstate at the repository root.
+        """;
+    Submission s = agent.solve(new ai.alphacore.neurons.miner.TaskRequest(t.taskId(), rewrite, "v", null));
+    assertThat(AgentFixture.judge(JudgeMode.STRICT, t, s).score()).as(s.notes()).isEqualTo(1.0);
+  }
+
+  @Test
+  void promptsWithoutResourcesGetNoSubmission() {
+    assertThat(agent.solve(new ai.alphacore.neurons.miner.TaskRequest("t1", "Please do nothing at all.", "v", null)).workspaceZip()).isNull();
+    assertThat(agent.solve(new ai.alphacore.neurons.miner.TaskRequest("t2", null, "v", null)).notes()).contains("no prompt");
+    assertThat(agent.solve(new ai.alphacore.neurons.miner.TaskRequest("t3", "1. VM instance: name \"x\".", "v", java.time.Instant.now().minusSeconds(1))).notes())
+        .contains("deadline");
+  }
+
   static String describe(GeneratedTask t, Submission s, Verdict v) {
     StringBuilder sb = new StringBuilder(t.family() + " " + t.taskId() + " score " + v.score() + " notes: " + s.notes() + "\n");
     if (v.error() != null) sb.append("  error ").append(v.error()).append('\n');
