@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       ai.alphacore.cli.wallet.WalletCommand.class,
       ai.alphacore.cli.keys.KeysCommand.class,
       ai.alphacore.cli.taskgen.TaskgenCommand.class,
+      ai.alphacore.cli.validation.ValidationApiCommand.class,
+      ai.alphacore.cli.cloud.CloudCommand.class,
+      ai.alphacore.cli.cloud.CloudsimCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -112,7 +112,11 @@ public final class CloudSim implements AutoCloseable {
 
   /** Registers a bearer token for a member such as {@code user:miner@example.com}. */
   public void addPrincipal(String token, String member) {
-    checkPrincipal(token, member);
+    try {
+      checkPrincipal(token, member);
+    } catch (ApiException e) {
+      throw new CloudError(CloudError.Code.BAD_REQUEST, e.getMessage());
+    }
     synchronized (store.lock()) {
       store.putPrincipal(Access.sha256(token), member);
     }

@@ -51,7 +51,9 @@ final class ResourceManagerApi {
   }
 
   private Object getIamPolicy(Req r) {
-    ObjectNode p = sim.project(r.caller(), r.p("project"), Need.READ);
+    // An all-access caller's read-modify-write on a project not yet created creates it first, so
+    // the etag read here is the one setIamPolicy will compare with.
+    ObjectNode p = sim.project(r.caller(), r.p("project"), r.caller().allAccess() ? Need.WRITE : Need.READ);
     return sim.policies.get("projects/" + p.path("projectId").asText());
   }
 

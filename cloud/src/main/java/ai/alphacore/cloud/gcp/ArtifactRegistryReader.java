@@ -36,7 +36,7 @@ final class ArtifactRegistryReader extends BaseReader {
     if (got.isEmpty()) return Optional.empty();
     JsonNode n = got.get();
     String name = s(n, "name", "");
-    if (!ctx.owned(ref, projectInPath(name)) || !ctx.carriesNonce(ref, n.get("labels"), s(n, "description", ""))) return Optional.empty();
+    if (!ctx.owned(ref, projectInPath(name)) || !ctx.carriesNonce(ref, n.get("labels"))) return Optional.empty();
     String location = Ids.group(ID, name, 2);
     ObjectNode t = o();
     t.set("cleanup_policies", a());

@@ -38,7 +38,7 @@ final class ComputeReaders {
       Optional<JsonNode> got = ctx.get(GcpService.COMPUTE, base(ref.project()) + "/global/networks/" + Paths.seg(ref.id(0)), ref, "network");
       if (got.isEmpty()) return Optional.empty();
       JsonNode n = got.get();
-      if (!ctx.owned(ref, projectInPath(s(n, "selfLink", ""))) || !ctx.carriesNonce(ref, null, s(n, "description", ""))) return Optional.empty();
+      if (!ctx.owned(ref, projectInPath(s(n, "selfLink", "")))) return Optional.empty();
       JsonNode rc = n.path("routingConfig");
       ObjectNode t = o();
       t.put("auto_create_subnetworks", b(n, "autoCreateSubnetworks", false));
@@ -90,7 +90,7 @@ final class ComputeReaders {
       Optional<JsonNode> got = ctx.get(GcpService.COMPUTE, path, ref, "subnetwork");
       if (got.isEmpty()) return Optional.empty();
       JsonNode n = got.get();
-      if (!ctx.owned(ref, projectInPath(s(n, "selfLink", ""))) || !ctx.carriesNonce(ref, null, s(n, "description", ""))) return Optional.empty();
+      if (!ctx.owned(ref, projectInPath(s(n, "selfLink", "")))) return Optional.empty();
       String region = Ids.last(s(n, "region", ref.id(0)));
       ObjectNode t = o();
       t.put("creation_timestamp", s(n, "creationTimestamp", ""));
@@ -160,7 +160,7 @@ final class ComputeReaders {
       Optional<JsonNode> got = ctx.get(GcpService.COMPUTE, base(ref.project()) + "/global/firewalls/" + Paths.seg(ref.id(0)), ref, "firewall");
       if (got.isEmpty()) return Optional.empty();
       JsonNode n = got.get();
-      if (!ctx.owned(ref, projectInPath(s(n, "selfLink", ""))) || !ctx.carriesNonce(ref, null, s(n, "description", ""))) return Optional.empty();
+      if (!ctx.owned(ref, projectInPath(s(n, "selfLink", "")))) return Optional.empty();
       ObjectNode t = o();
       t.set("allow", rules(n.path("allowed")));
       t.put("creation_timestamp", s(n, "creationTimestamp", ""));
@@ -221,16 +221,14 @@ final class ComputeReaders {
       if (got.isEmpty()) return Optional.empty();
       JsonNode n = got.get();
       String startup = null;
-      String nonceItem = null;
       ObjectNode md = o();
       for (JsonNode it : n.path("metadata").path("items")) {
         String k = s(it, "key", "");
         String v = s(it, "value", "");
         if (k.equals("startup-script")) startup = v;
         else md.put(k, v);
-        if (k.equals(ReadContext.NONCE_LABEL)) nonceItem = v;
       }
-      if (!ctx.owned(ref, projectInPath(s(n, "selfLink", ""))) || !ctx.carriesNonce(ref, n.get("labels"), nonceItem, s(n, "description", ""))) {
+      if (!ctx.owned(ref, projectInPath(s(n, "selfLink", ""))) || !ctx.carriesNonce(ref, n.get("labels"))) {
         return Optional.empty();
       }
       String zone = Ids.last(s(n, "zone", ref.id(0)));

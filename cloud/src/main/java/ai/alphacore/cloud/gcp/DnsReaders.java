@@ -14,11 +14,11 @@ final class DnsReaders {
     return List.of(new Zone(), new RecordSet());
   }
 
-  /** Path-scoped: the zone exists only if the declared project's API returns it. Nonce: label or description. */
+  /** Path-scoped: the zone exists only if the declared project's API returns it. Nonce: its label. */
   static Optional<JsonNode> ownedZone(String project, String zone, ResourceRef ref, ReadContext ctx) throws ValidatorFault {
     Optional<JsonNode> got = ctx.get(GcpService.DNS, "/dns/v1/projects/" + Paths.seg(project) + "/managedZones/" + Paths.seg(zone), ref, "managed zone " + zone);
     if (got.isEmpty()) return got;
-    if (!ctx.owned(ref, project) || !ctx.carriesNonce(ref, got.get().get("labels"), BaseReader.s(got.get(), "description", ""))) return Optional.empty();
+    if (!ctx.owned(ref, project) || !ctx.carriesNonce(ref, got.get().get("labels"))) return Optional.empty();
     return got;
   }
 

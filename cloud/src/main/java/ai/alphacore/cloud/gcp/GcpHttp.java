@@ -58,7 +58,6 @@ public final class GcpHttp {
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final HttpClient http;
-  private final AtomicInteger calls = new AtomicInteger();
 
   public GcpHttp(GcpEndpoints endpoints, TokenSource tokens, RetryPolicy retry, Sleeper sleeper) {
     this.endpoints = endpoints;
@@ -76,22 +75,43 @@ public final class GcpHttp {
     this(endpoints, tokens, RetryPolicy.DEFAULT, d -> Thread.sleep(d.toMillis()));
   }
 
-  /** HTTP requests sent so far, retries included. */
-  public int calls() {
-    return calls.get();
+  /** Empty when a token can be had now; else why not (for health checks; never the token). */
+  public java.util.Optional<String> tokenProblem() {
+    try {
+      tokens.token();
+      return java.util.Optional.empty();
+    } catch (TokenException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
   }
 
-  /** GET {@code path} (already percent-encoded, starting with {@code /}). */
-  public Response get(GcpService service, String path) throws ValidatorFault {
-    return send(service, "GET", path, null);
+  /** One verification's calls, counted; the connection pool and token are shared. */
+  public Session session() {
+    return new Session();
   }
 
-  /** POST a JSON body (used for the read-only {@code :getIamPolicy} methods). */
-  public Response post(GcpService service, String path, String json) throws ValidatorFault {
-    return send(service, "POST", path, json);
+  public final class Session {
+    private final AtomicInteger calls = new AtomicInteger();
+
+    private Session() {}
+
+    /** HTTP requests sent so far, retries included. */
+    public int calls() {
+      return calls.get();
+    }
+
+    /** GET {@code path} (already percent-encoded, starting with {@code /}). */
+    public Response get(GcpService service, String path) throws ValidatorFault {
+      return send(service, "GET", path, null, calls);
+    }
+
+    /** POST a JSON body (used for the read-only {@code :getIamPolicy} methods). */
+    public Response post(GcpService service, String path, String json) throws ValidatorFault {
+      return send(service, "POST", path, json, calls);
+    }
   }
 
-  private Response send(GcpService service, String method, String path, String json) throws ValidatorFault {
+  private Response send(GcpService service, String method, String path, String json, AtomicInteger calls) throws ValidatorFault {
     if (!path.startsWith("/") || path.contains("/../") || path.contains("/./")) throw new IllegalArgumentException("bad request path " + path);
     URI uri = URI.create(endpoints.base(service) + path);
     boolean refreshed = false;

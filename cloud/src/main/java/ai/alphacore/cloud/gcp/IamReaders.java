@@ -31,11 +31,11 @@ final class IamReaders {
     return e;
   }
 
-  /** Reads the account; it must live in the declared project and carry the nonce in its description. */
+  /** Reads the account; it must live in the declared project. */
   static Optional<JsonNode> ownedAccount(String email, ResourceRef ref, ReadContext ctx) throws ValidatorFault {
     Optional<JsonNode> got = ctx.get(GcpService.IAM, "/v1/projects/" + Paths.seg(ctx.project()) + "/serviceAccounts/" + Paths.seg(email), ref, "service account " + email);
     if (got.isEmpty()) return got;
-    if (!ctx.owned(ref, BaseReader.s(got.get(), "projectId", null)) || !ctx.carriesNonce(ref, null, BaseReader.s(got.get(), "description", ""))) return Optional.empty();
+    if (!ctx.owned(ref, BaseReader.s(got.get(), "projectId", null))) return Optional.empty();
     return got;
   }
 
@@ -192,7 +192,6 @@ final class IamReaders {
         ctx.miner(ref, "NOT_FOUND", 0, "custom role " + ref.id(0) + " is deleted");
         return Optional.empty();
       }
-      if (!ctx.carriesNonce(ref, null, s(n, "description", ""))) return Optional.empty();
       ObjectNode t = o();
       t.put("deleted", false);
       t.put("description", s(n, "description", ""));

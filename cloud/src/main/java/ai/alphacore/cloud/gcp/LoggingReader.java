@@ -29,7 +29,7 @@ final class LoggingReader extends BaseReader {
     Optional<JsonNode> got = ctx.get(GcpService.LOGGING, "/v2/projects/" + Paths.seg(ref.project()) + "/sinks/" + Paths.seg(ref.id(0)), ref, "log sink");
     if (got.isEmpty()) return Optional.empty();
     JsonNode n = got.get();
-    if (!ctx.owned(ref, ref.project()) || !ctx.carriesNonce(ref, null, s(n, "description", ""))) return Optional.empty();
+    if (!ctx.owned(ref, ref.project())) return Optional.empty();
     String writer = s(n, "writerIdentity", "");
     ObjectNode t = o();
     t.set("bigquery_options", a());

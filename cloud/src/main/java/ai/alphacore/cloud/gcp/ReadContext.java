@@ -13,9 +13,10 @@ import java.util.Optional;
  * all its objects), and the miner faults found along the way.
  */
 public final class ReadContext {
-  public static final String NONCE_LABEL = "alphacore-nonce";
+  /** The label taskgen's per-miner variants carry (ai.alphacore.taskgen.TaskGenerator.NONCE_LABEL). */
+  public static final String NONCE_LABEL = "acore_nonce";
 
-  private final GcpHttp http;
+  private final GcpHttp.Session http;
   private final String project;
   private final String nonce;
   private final List<Fault> faults = new ArrayList<>();
@@ -23,7 +24,7 @@ public final class ReadContext {
   private String projectNumber;
   private boolean projectNumberTried;
 
-  public ReadContext(GcpHttp http, String project, String nonce) {
+  public ReadContext(GcpHttp.Session http, String project, String nonce) {
     this.http = http;
     this.project = project;
     this.nonce = nonce;
@@ -106,14 +107,14 @@ public final class ReadContext {
   }
 
   /**
-   * When the task carries a nonce, the resource must carry it: label {@value #NONCE_LABEL}, or one
-   * of the given texts (description, metadata value) containing it. Records NONCE_MISSING.
+   * When the task carries a per-miner nonce, a resource of a labelled type (or the labelled parent
+   * of a child resource) must carry it as label {@value #NONCE_LABEL}, where taskgen's variants ask
+   * for it. Types without labels are not checked. Records NONCE_MISSING.
    */
-  public boolean carriesNonce(ResourceRef ref, JsonNode labels, String... texts) {
+  public boolean carriesNonce(ResourceRef ref, JsonNode labels) {
     if (nonce == null) return true;
     if (labels != null && nonce.equals(labels.path(NONCE_LABEL).asText(null))) return true;
-    for (String t : texts) if (t != null && t.contains(nonce)) return true;
-    miner(ref, "NONCE_MISSING", 0, "does not carry the task nonce (label " + NONCE_LABEL + " or description)");
+    miner(ref, "NONCE_MISSING", 0, "does not carry the task nonce as label " + NONCE_LABEL);
     return false;
   }
 }

@@ -36,7 +36,7 @@ final class SchedulerReader extends BaseReader {
     if (got.isEmpty()) return Optional.empty();
     JsonNode j = got.get();
     String name = s(j, "name", "");
-    if (!ctx.owned(ref, Ids.group(JOB, name, 1)) || !ctx.carriesNonce(ref, null, s(j, "description", ""))) return Optional.empty();
+    if (!ctx.owned(ref, Ids.group(JOB, name, 1))) return Optional.empty();
     ObjectNode t = o();
     t.set("app_engine_http_target", a());
     t.put("attempt_deadline", s(j, "attemptDeadline", "180s"));

@@ -12,7 +12,8 @@ public final class ValidatorFault extends Exception {
     RATE_LIMITED,
     UPSTREAM_UNAVAILABLE,
     TIMEOUT,
-    UPSTREAM_MALFORMED
+    UPSTREAM_MALFORMED,
+    DEADLINE_EXCEEDED
   }
 
   private final Code code;

@@ -16,4 +16,9 @@ public interface CloudVerifier {
    * fault in the result. Throws {@link ai.alphacore.cloud.CloudError} only for bad configuration.
    */
   VerificationResult verify(JsonNode task, byte[] minerState, VerifyRequest request);
+
+  /** Why verifications cannot run now (e.g. no token can be minted), or empty when they can. */
+  default java.util.Optional<String> unreadyReason() {
+    return java.util.Optional.empty();
+  }
 }

@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * {@code verification: gcp-api}: the miner's terraform.tfstate only names candidate resources of
@@ -52,18 +51,18 @@ public final class GcpVerifier implements CloudVerifier {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final StateLimits MINER_STATE = new StateLimits(32L << 20, 128, 8 << 20, 100);
 
-  private final Supplier<GcpHttp> http;
+  private final GcpHttp http;
   private final Limits limits;
   private final Map<JudgeMode, Judge> judges = new EnumMap<>(JudgeMode.class);
 
-  /** {@code http} gives a fresh client (and call counter) per verification. */
-  public GcpVerifier(Supplier<GcpHttp> http, Limits limits) {
+  /** One client serves every verification (thread-safe); each gets its own call count. */
+  public GcpVerifier(GcpHttp http, Limits limits) {
     this.http = http;
     this.limits = limits;
     for (JudgeMode m : JudgeMode.values()) judges.put(m, Judge.of(m));
   }
 
-  public GcpVerifier(Supplier<GcpHttp> http) {
+  public GcpVerifier(GcpHttp http) {
     this(http, Limits.DEFAULT);
   }
 
@@ -73,9 +72,14 @@ public final class GcpVerifier implements CloudVerifier {
   }
 
   @Override
+  public Optional<String> unreadyReason() {
+    return http.tokenProblem();
+  }
+
+  @Override
   public VerificationResult verify(JsonNode task, byte[] minerState, VerifyRequest req) {
     long t0 = System.nanoTime();
-    GcpHttp client = http.get();
+    GcpHttp.Session client = http.session();
     ReadContext ctx = new ReadContext(client, req.project(), req.nonce());
     List<Fault> faults = ctx.faults();
     Judge judge = judges.get(req.mode());
@@ -84,6 +88,9 @@ public final class GcpVerifier implements CloudVerifier {
     ValidatorFault fatal = null;
     try {
       for (Candidate.Ok c : candidates(minerState, types, req.project(), faults)) {
+        if (req.deadline() != null && java.time.Instant.now().isAfter(req.deadline())) {
+          throw new ValidatorFault(ValidatorFault.Code.DEADLINE_EXCEEDED, 0, "the job's deadline passed before every resource was read");
+        }
         ResourceRef ref = c.ref();
         if (Ids.ok(Ids.PROJECT_NUMBER, ref.project())) {
           if (!ref.project().equals(ctx.projectNumber(ref))) {
@@ -161,6 +168,25 @@ public final class GcpVerifier implements CloudVerifier {
     }
     out.addAll(seen.values());
     return out;
+  }
+
+  /**
+   * The one project every resource of a state names, for tools run by hand; the Validation API
+   * must pass the project the miner registered instead (a state can name anyone's project).
+   */
+  public static Optional<String> projectNamedBy(byte[] minerState) {
+    TerraformState st;
+    try {
+      st = new StateReader(MINER_STATE).read(new ByteArrayInputStream(minerState), t -> Readers.of(t) != null);
+    } catch (StateFormatException e) {
+      return Optional.empty();
+    }
+    Set<String> projects = new LinkedHashSet<>();
+    for (StateResource r : st.resources()) {
+      String p = Ids.str(r.attributes(), "project");
+      if (p != null) projects.add(p);
+    }
+    return projects.size() == 1 ? Optional.of(projects.iterator().next()) : Optional.empty();
   }
 
   static byte[] bytes(JsonNode n) {

@@ -28,7 +28,7 @@ class EndToEndTest {
   @BeforeAll
   static void start() {
     sim = CloudSim.start(new CloudSim.Config("127.0.0.1", 0, dir, false));
-    verifier = new GcpVerifier(() -> new GcpHttp(GcpEndpoints.single(sim.baseUri()), new StaticTokenSource("dev", "test")));
+    verifier = new GcpVerifier(new GcpHttp(GcpEndpoints.single(sim.baseUri()), new StaticTokenSource("dev", "test")));
   }
 
   @AfterAll

@@ -37,7 +37,7 @@ abstract class SimFixture {
   }
 
   GcpVerifier verifier(String token) {
-    return new GcpVerifier(() -> new GcpHttp(GcpEndpoints.single(sim.baseUri()), new StaticTokenSource(token, "test")));
+    return new GcpVerifier(new GcpHttp(GcpEndpoints.single(sim.baseUri()), new StaticTokenSource(token, "test")));
   }
 
   VerificationResult verify(Vectors.Vector v, byte[] minerState, String project) {
