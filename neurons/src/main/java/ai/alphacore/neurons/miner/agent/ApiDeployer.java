@@ -38,14 +38,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ApiDeployer implements Deployer {
   private final URI endpoint;
   private final StateDeployer writer;
-  private final GcpEndpoints endpoints;
-  private final StaticTokenSource tokens;
+  private final GcpHttp client;
   private final Set<String> knownProjects = ConcurrentHashMap.newKeySet();
 
   public ApiDeployer(URI endpoint, String token) {
     this.endpoint = endpoint;
-    this.endpoints = GcpEndpoints.single(endpoint);
-    this.tokens = new StaticTokenSource(token, "the agent's config");
+    this.client = new GcpHttp(GcpEndpoints.single(endpoint), new StaticTokenSource(token, "the agent's config"));
     this.writer = new StateDeployer(endpoint, token);
   }
 
@@ -53,7 +51,7 @@ public final class ApiDeployer implements Deployer {
   public Deployment deploy(Plan plan, Path workspace, Instant deadline) {
     List<String> notes = new ArrayList<>();
     String project = plan.project();
-    GcpHttp http = new GcpHttp(endpoints, tokens);
+    GcpHttp.Session http = client.session();
     ensureProject(http, project, notes);
     List<PlannedResource> rs = plan.resources();
     boolean[] ok = new boolean[rs.size()];
@@ -110,7 +108,7 @@ public final class ApiDeployer implements Deployer {
   }
 
   /** Looks the resource up, creates it when absent, and returns the rebuilt attributes. */
-  private Optional<ObjectNode> create(GcpHttp http, PlannedResource r, String project, List<String> notes) throws ValidatorFault {
+  private Optional<ObjectNode> create(GcpHttp.Session http, PlannedResource r, String project, List<String> notes) throws ValidatorFault {
     ResourceReader reader = Readers.of(r.type());
     if (reader == null) {
       notes.add(r.tfAddress() + ": the agent cannot create " + r.type());
@@ -144,7 +142,7 @@ public final class ApiDeployer implements Deployer {
    * A secret version's number is the API's to choose: reuse an enabled version holding the same
    * payload (a retried task), else add one; then read the chosen version back.
    */
-  private Optional<ObjectNode> secretVersion(GcpHttp http, ResourceReader reader, PlannedResource r, String project, List<String> notes)
+  private Optional<ObjectNode> secretVersion(GcpHttp.Session http, ResourceReader reader, PlannedResource r, String project, List<String> notes)
       throws ValidatorFault {
     String secret = r.attrs().path("secret").asText("");
     String id = secret.substring(secret.lastIndexOf('/') + 1);
@@ -174,7 +172,7 @@ public final class ApiDeployer implements Deployer {
   }
 
   /** The newest enabled version whose payload is {@code data}, or null. */
-  private static String versionHolding(GcpHttp http, String secretPath, String data) throws ValidatorFault {
+  private static String versionHolding(GcpHttp.Session http, String secretPath, String data) throws ValidatorFault {
     GcpHttp.Response list = http.get(GcpService.SECRET_MANAGER, secretPath + "/versions");
     if (!list.ok()) return null;
     String best = null;
@@ -212,7 +210,7 @@ public final class ApiDeployer implements Deployer {
   private static final Set<String> CONFIG_ONLY = Set.of("force_destroy", "unique_writer_identity", "deletion_protection");
 
   /** cloudsim (and GCP) need the project to exist; the creator becomes its owner. */
-  private void ensureProject(GcpHttp http, String project, List<String> notes) {
+  private void ensureProject(GcpHttp.Session http, String project, List<String> notes) {
     if (knownProjects.contains(project)) return;
     try {
       GcpHttp.Response got = http.get(GcpService.RESOURCE_MANAGER, "/v1/projects/" + project);

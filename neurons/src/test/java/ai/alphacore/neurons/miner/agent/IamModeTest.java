@@ -36,7 +36,7 @@ class IamModeTest {
       sim.addPrincipal("miner-one-token", "user:miner1@miners.example");
       sim.addPrincipal("validator-token", "serviceAccount:validator@example-proj.iam.gserviceaccount.com");
       ReferenceAgent agent = new ReferenceAgent(AgentConfig.cloudsim("miner-one-proj", sim.baseUri(), "miner-one-token", dir.resolve("w"), "hk1"));
-      GcpVerifier verifier = new GcpVerifier(() -> new GcpHttp(GcpEndpoints.single(sim.baseUri()), new StaticTokenSource("validator-token", "test")));
+      GcpVerifier verifier = new GcpVerifier(new GcpHttp(GcpEndpoints.single(sim.baseUri()), new StaticTokenSource("validator-token", "test")));
       for (String family : List.of("network_plus_storage", "single_secret", "topic_with_subscription", "dns_frontend")) {
         GeneratedTask t = gen.generate(TaskSeed.ofRun(31, family.length()), Selection.family(family));
         Submission s = agent.solve(AgentFixture.request(t));
@@ -46,6 +46,17 @@ class IamModeTest {
         assertThat(v.status()).as(v.faults().toString()).isEqualTo(VerificationResult.Status.JUDGED);
         assertThat(v.verdict().score()).as(family + " " + v.faults()).isEqualTo(1.0);
       }
+      // A per-miner variant: the verifier requires the nonce label the prompt asked for.
+      GeneratedTask base = gen.generate(TaskSeed.ofRun(33, 0), Selection.family("storage_with_pubsub"));
+      GeneratedTask variant = gen.variant(base, AgentFixture.HOTKEY);
+      String nonce = variant.task().extra().path("nonce").asText();
+      Submission vs = agent.solve(AgentFixture.request(variant));
+      byte[] vstate = AgentFixture.unzip(vs.workspaceZip()).get("terraform.tfstate");
+      VerificationResult vv = verifier.verify(variant.specJson(), vstate, new VerifyRequest("miner-one-proj", nonce, JudgeMode.STRICT));
+      assertThat(vv.faults()).isEmpty();
+      assertThat(vv.verdict().score()).isEqualTo(1.0);
+      VerificationResult wrongNonce = verifier.verify(variant.specJson(), vstate, new VerifyRequest("miner-one-proj", "0000000000000000", JudgeMode.STRICT));
+      assertThat(wrongNonce.faults()).anyMatch(f -> f.code().equals("NONCE_MISSING"));
       // Another miner's token cannot deploy into this miner's project.
       sim.addPrincipal("miner-two-token", "user:miner2@miners.example");
       ReferenceAgent intruder = new ReferenceAgent(AgentConfig.cloudsim("miner-one-proj", sim.baseUri(), "miner-two-token", dir.resolve("w2"), "hk2"));
