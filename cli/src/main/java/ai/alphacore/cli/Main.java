@@ -38,6 +38,7 @@ public final class Main implements Runnable {
   static picocli.CommandLine commandLine() {
     picocli.CommandLine cl = Cli.newCommandLine(new Main());
     cl.getSubcommands().get("bench").addSubcommand("taskgen", new ai.alphacore.cli.taskgen.BenchCommand());
+    cl.getSubcommands().get("bench").addSubcommand("cloud", new ai.alphacore.cli.cloud.CloudBenchCommand());
     return cl;
   }
 

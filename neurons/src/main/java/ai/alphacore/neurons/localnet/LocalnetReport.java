@@ -64,6 +64,15 @@ public final class LocalnetReport {
     }
   }
 
+  public List<LocalNetwork.RoundOutcome> rounds() {
+    return List.copyOf(rounds);
+  }
+
+  /** What made the run unhealthy, one line each; empty when healthy. */
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
   public boolean healthy() {
     return problems.isEmpty();
   }

@@ -19,8 +19,8 @@ import java.util.function.UnaryOperator;
  * A careless miner for the local network demo: solves like the reference agent, then gets one
  * value of one requested resource wrong (a storage class, a machine type, a priority, ...),
  * chosen deterministically from the task id, so it loses that resource's invariant and keeps the
- * others. A task with a single resource is right half the time (also decided by the task id).
- * Its deployments are real: the wrong value is what gets created.
+ * others, so it always scores below a careful miner (in the local network it must never win a
+ * round by luck). Its deployments are real: the wrong value is what gets created.
  */
 public final class SloppyAgent implements TaskSolver {
   /** Per attribute: the wrong value the sloppy agent writes instead. */
@@ -42,7 +42,7 @@ public final class SloppyAgent implements TaskSolver {
     byte[] h = hash(taskId == null ? "" : taskId);
     List<Integer> requested = new ArrayList<>();
     for (int i = 0; i < plan.resources().size(); i++) if (plan.resources().get(i).item() > 0) requested.add(i);
-    if (requested.isEmpty() || requested.size() == 1 && (h[0] & 1) == 0) return plan;
+    if (requested.isEmpty()) return plan;
     int start = (h[1] & 0xff) % requested.size();
     for (int k = 0; k < requested.size(); k++) {
       int idx = requested.get((start + k) % requested.size());
@@ -86,6 +86,8 @@ public final class SloppyAgent implements TaskSolver {
     m.put(PROJECT_IAM + " role", v -> text("roles/browser"));
     m.put(DNS_ZONE + " labels", v -> Planner.F.nullNode());
     m.put(SECRET + " labels", v -> Planner.F.nullNode());
+    m.put(NETWORK + " auto_create_subnetworks", v -> Planner.F.booleanNode(!v.asBoolean()));
+    m.put(DNS_ZONE + " dns_name", v -> text("x" + v.asText()));
     return m;
   }
 
