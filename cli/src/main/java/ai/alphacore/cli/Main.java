@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ai.alphacore.cli.localnet.LocalnetCommand.class,
+      ai.alphacore.cli.neuron.ValidatorCommand.class,
+      ai.alphacore.cli.neuron.MinerCommand.class,
       ai.alphacore.cli.judge.ValidateCommand.class,
       ai.alphacore.cli.bench.BenchCommand.class,
       ai.alphacore.cli.wallet.WalletCommand.class,
