@@ -36,6 +36,13 @@ public final class JsonRpcClient implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final Map<String, Consumer<JsonNode>> subscriptions = new ConcurrentHashMap<>();
+  /**
+   * Notifications that arrived before their subscription was registered: a node may push the
+   * first update right behind the subscribe response, before the caller has seen the id.
+   */
+  private final Map<String, java.util.List<JsonNode>> early = new java.util.LinkedHashMap<>();
+  private static final int EARLY_IDS = 64;
+  private static final int EARLY_PER_ID = 64;
   private volatile WebSocket ws;
   private volatile boolean closed;
 
@@ -99,12 +106,20 @@ public final class JsonRpcClient implements AutoCloseable {
   public String subscribe(String method, Consumer<JsonNode> onEvent, Object... params) {
     JsonNode sub = call(method, params);
     String id = sub.asText();
-    subscriptions.put(id, onEvent);
+    java.util.List<JsonNode> missed;
+    synchronized (early) {
+      subscriptions.put(id, onEvent);
+      missed = early.remove(id);
+    }
+    if (missed != null) missed.forEach(onEvent);
     return id;
   }
 
   public void unsubscribe(String unsubscribeMethod, String id) {
-    subscriptions.remove(id);
+    synchronized (early) {
+      subscriptions.remove(id);
+      early.remove(id);
+    }
     try {
       call(unsubscribeMethod, id);
     } catch (BittensorException e) {
@@ -200,8 +215,18 @@ public final class JsonRpcClient implements AutoCloseable {
         f.complete(n.has("result") ? n.get("result") : JSON.nullNode());
       }
     } else if (n.has("params")) {
-      Consumer<JsonNode> c = subscriptions.get(n.at("/params/subscription").asText());
-      if (c != null) c.accept(n.at("/params/result"));
+      String sid = n.at("/params/subscription").asText();
+      Consumer<JsonNode> c;
+      synchronized (early) {
+        c = subscriptions.get(sid);
+        if (c == null) {
+          if (early.size() >= EARLY_IDS && !early.containsKey(sid)) early.remove(early.keySet().iterator().next());
+          java.util.List<JsonNode> l = early.computeIfAbsent(sid, k -> new java.util.ArrayList<>());
+          if (l.size() < EARLY_PER_ID) l.add(n.at("/params/result"));
+          return;
+        }
+      }
+      c.accept(n.at("/params/result"));
     }
   }
 

@@ -10,13 +10,12 @@ import static ai.alphacore.core.judge.compat.PyValues.eq;
 import static ai.alphacore.core.judge.compat.PyValues.str;
 import static ai.alphacore.core.judge.compat.PyValues.truthy;
 
+import ai.alphacore.core.judge.ContentHash;
 import ai.alphacore.core.judge.FieldResult;
 import ai.alphacore.core.tfstate.AttributePath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -305,16 +304,9 @@ final class CompatChecks {
     String as = str(a);
     if (as != null && as.equals(es)) return true;
     String md5 = PyValues.strOrEmpty(AttributePath.resolve(attrs, "values.md5hash"));
-    return !md5.isEmpty() && md5.equals(md5Base64(es));
+    return !md5.isEmpty() && md5.equals(ContentHash.md5Base64(es));
   }
 
-  static String md5Base64(String s) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException x) {
-      throw new IllegalStateException(x);
-    }
-  }
 
   /** Firewall allow test: any allow block with the protocol (STRICT) and, if given, the port. */
   private static FieldResult firewallAllow(JsonNode match, JsonNode attrs) {

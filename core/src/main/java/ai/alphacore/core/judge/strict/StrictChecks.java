@@ -2,6 +2,7 @@ package ai.alphacore.core.judge.strict;
 
 import static ai.alphacore.core.judge.strict.StrictComparators.text;
 
+import ai.alphacore.core.judge.ContentHash;
 import ai.alphacore.core.judge.FieldResult;
 import ai.alphacore.core.task.ComparisonRule;
 import ai.alphacore.core.task.Invariant;
@@ -87,7 +88,7 @@ final class StrictChecks {
       case CONTENT -> {
         // Only the md5hash is read back from the cloud; the state's content is the miner's word (S5).
         shown = AttributePath.resolve(attrs, "values.md5hash");
-        ok = text(e) != null && text(shown) != null && text(shown).equals(StrictComparators.md5Base64(text(e)));
+        ok = text(e) != null && text(shown) != null && text(shown).equals(ContentHash.md5Base64(text(e)));
       }
       case PERMISSION -> {
         shown = AttributePath.resolve(attrs, "values.permissions");

@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -193,13 +191,6 @@ final class StrictComparators {
     }
   }
 
-  static String md5Base64(String s) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException x) {
-      throw new IllegalStateException(x);
-    }
-  }
 
   static boolean boolDefaultFalse(JsonNode a, JsonNode e) {
     if (!e.isBoolean()) return typedEq(a, e);
