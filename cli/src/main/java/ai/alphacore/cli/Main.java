@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ai.alphacore.cli.judge.ValidateCommand.class,
+      ai.alphacore.cli.bench.BenchCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -24,6 +25,17 @@ public final class Main implements Runnable {
   /** Runs the CLI and returns its exit code (0 ok, 1 negative result, 2 bad input or usage). */
   public static int execute(String... args) {
     return Cli.newCommandLine(new Main()).execute(args);
+  }
+
+  /** Runs the CLI with the given output streams (tests use this to capture output). */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    picocli.CommandLine cl = Cli.newCommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    int rc = cl.execute(args);
+    out.flush();
+    err.flush();
+    return rc;
   }
 
   @Override

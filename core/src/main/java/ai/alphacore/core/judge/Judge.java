@@ -41,7 +41,18 @@ public final class Judge {
   public Verdict judge(Path task, Path state) {
     JsonNode root;
     try {
-      root = taskReader.readTree(task);
+      root = taskReader.readForJudge(task);
+    } catch (TaskFormatException e) {
+      return taskError(e);
+    }
+    return judge(root, StateSource.of(state));
+  }
+
+  /** Judges documents already in memory, as the Validation API holds them after intake. */
+  public Verdict judge(byte[] task, byte[] state) {
+    JsonNode root;
+    try {
+      root = taskReader.readForJudge(task);
     } catch (TaskFormatException e) {
       return taskError(e);
     }
@@ -50,6 +61,10 @@ public final class Judge {
 
   public Verdict judge(JsonNode task, java.io.InputStream state) {
     return judge(task, () -> state);
+  }
+
+  public Verdict judge(JsonNode task, Path state) {
+    return judge(task, StateSource.of(state));
   }
 
   /** Judges a parsed task document (any JSON; bad shapes give an error verdict). */

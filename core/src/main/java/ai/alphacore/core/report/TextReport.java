@@ -22,10 +22,11 @@ public final class TextReport implements ReportWriter {
     for (InvariantResult r : v.invariants()) {
       sb.append(String.format("%n[%d] %s %s  candidate %s (%d considered)%n", r.index() + 1,
           r.passed() ? "PASS" : "FAIL", r.resourceType(), r.candidate() == null ? "-" : r.candidate(), r.candidatesConsidered()));
-      sb.append(String.format("    %-4s %-36s %-14s %-" + WIDTH + "s %s%n", "", "path", "rule", "expected", "actual"));
+      sb.append(String.format("    %-4s %-36s %-26s %-" + WIDTH + "s %s%n", "", "path", "rule / comparison", "expected", "actual"));
       for (FieldResult f : r.fields()) {
-        sb.append(String.format("    %-4s %-36s %-14s %-" + WIDTH + "s %s%n", f.passed() ? "ok" : "FAIL", f.path(),
-            f.rule() == null ? "-" : f.rule(), cut(f.expected()), cut(f.actual())));
+        String how = (f.rule() == null ? "-" : f.rule()) + (f.comparator() == null ? "" : " / " + f.comparator());
+        sb.append(String.format("    %-4s %-36s %-26s %-" + WIDTH + "s %s%n", f.passed() ? "ok" : "FAIL", f.path(),
+            how, cut(f.expected()), cut(f.actual())));
       }
       for (String m : r.messages()) sb.append("    ! ").append(m).append('\n');
     }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -40,8 +39,28 @@ public final class StateReader {
   }
 
   public TerraformState read(Path path, Predicate<String> keepType) throws StateFormatException {
+    return read(path, StateSelection.matching(keepType));
+  }
+
+  public TerraformState read(InputStream raw, Predicate<String> keepType) throws StateFormatException {
+    return read(raw, StateSelection.matching(keepType));
+  }
+
+  /** Files up to this size are read in one call and parsed from memory (fewer system calls). */
+  private static final long SMALL_FILE = 4 << 20;
+
+  public TerraformState read(Path path, StateSelection selection) throws StateFormatException {
+    try {
+      return read(Files2.readUpTo(path, SMALL_FILE), selection);
+    } catch (Files2.TooLarge e) {
+      // large: stream it below
+    } catch (NoSuchFileException e) {
+      throw new StateFormatException(ErrorCode.STATE_NOT_FOUND, "state file not found: " + path);
+    } catch (IOException e) {
+      // the streaming path reports the failure
+    }
     try (InputStream in = Files.newInputStream(path)) {
-      return read(in, keepType);
+      return read(in, selection);
     } catch (NoSuchFileException e) {
       throw new StateFormatException(ErrorCode.STATE_NOT_FOUND, "state file not found: " + path);
     } catch (AccessDeniedException e) {
@@ -51,14 +70,39 @@ public final class StateReader {
     }
   }
 
-  public TerraformState read(InputStream raw, Predicate<String> keepType) throws StateFormatException {
-    Utf8CheckingInputStream in = new Utf8CheckingInputStream(new BufferedInputStream(raw, 1 << 16), limits.maxBytes());
+  /** Parses a state already in memory. */
+  public TerraformState read(byte[] bytes, StateSelection selection) throws StateFormatException {
+    if (bytes.length > limits.maxBytes()) {
+      throw new StateFormatException(ErrorCode.LIMIT_EXCEEDED, "document is larger than the limit of " + limits.maxBytes() + " bytes");
+    }
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      throw new StateFormatException(ErrorCode.STATE_INVALID_UTF8, "file starts with a UTF-8 byte-order mark");
+    }
+    if (!Utf8.isValid(bytes)) throw new StateFormatException(ErrorCode.STATE_INVALID_UTF8, "the state is not valid UTF-8");
+    try (JsonParser p = mapper.getFactory().createParser(bytes)) {
+      return parse(p, selection, bytes.length);
+    } catch (StreamConstraintsException e) {
+      throw new StateFormatException(ErrorCode.LIMIT_EXCEEDED, e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw invalidJson(e);
+    } catch (IOException e) {
+      throw new StateFormatException(ErrorCode.STATE_UNREADABLE, "cannot read state: " + e.getMessage());
+    }
+  }
+
+  private TerraformState parse(JsonParser p, StateSelection selection, long bytes) throws IOException, StateFormatException {
+    Pass pass = new Pass(p, selection);
+    TerraformState state = pass.document(bytes);
+    if (p.nextToken() != null) throw invalid("extra data after the JSON document", p);
+    if (pass.shapeError != null) throw new StateFormatException(ErrorCode.STATE_SHAPE, pass.shapeError);
+    return state;
+  }
+
+  public TerraformState read(InputStream raw, StateSelection selection) throws StateFormatException {
+    // No extra buffering: Jackson reads in blocks of its own.
+    Utf8CheckingInputStream in = new Utf8CheckingInputStream(raw, limits.maxBytes());
     try (JsonParser p = mapper.getFactory().createParser(in)) {
-      Pass pass = new Pass(p, keepType);
-      TerraformState state = pass.document(in);
-      if (p.nextToken() != null) throw invalid("extra data after the JSON document", p);
-      if (pass.shapeError != null) throw new StateFormatException(ErrorCode.STATE_SHAPE, pass.shapeError);
-      return state;
+      return parse(p, selection, -1);
     } catch (Utf8CheckingInputStream.Malformed e) {
       throw new StateFormatException(e.limit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.STATE_INVALID_UTF8, e.getMessage());
     } catch (StreamConstraintsException e) {
@@ -91,28 +135,33 @@ public final class StateReader {
   /** One pass over one document. The first shape error is kept; parsing goes on to the end. */
   private final class Pass {
     final JsonParser p;
-    final Predicate<String> keepType;
+    final StateSelection sel;
     String shapeError;
     final List<StateResource> kept = new ArrayList<>();
     int blocks;
 
-    Pass(JsonParser p, Predicate<String> keepType) {
+    Pass(JsonParser p, StateSelection sel) {
       this.p = p;
-      this.keepType = keepType;
+      this.sel = sel;
+    }
+
+    long size(long bytes) {
+      return bytes >= 0 ? bytes : p.currentLocation().getByteOffset();
     }
 
     void shape(String msg) {
       if (shapeError == null) shapeError = msg;
     }
 
-    TerraformState document(Utf8CheckingInputStream in) throws IOException, StateFormatException {
+    /** @param bytes the document size, or -1 when streaming (then the parser's offset tells) */
+    TerraformState document(long bytes) throws IOException, StateFormatException {
       JsonToken t = p.nextToken();
       if (t == null) throw invalid("the file is empty (expecting a value)", p);
       JsonNode version = NullNode.getInstance();
       if (t != JsonToken.START_OBJECT) {
         shape("state root is " + describe(t) + ", not an object");
         p.skipChildren();
-        return new TerraformState(version, List.of(), in.bytesRead(), 0);
+        return new TerraformState(version, List.of(), size(bytes), 0);
       }
       List<StateResource> resources = List.of();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -129,7 +178,7 @@ public final class StateReader {
           p.skipChildren();
         }
       }
-      return new TerraformState(version, resources, in.bytesRead(), blocks);
+      return new TerraformState(version, resources, size(bytes), blocks);
     }
 
     /** Iterates a value the way Python's {@code for x in value} would, reporting non-iterables. */
@@ -212,7 +261,7 @@ public final class StateReader {
       boolean managed = modeText && "managed".equals(mode);
       if (!managed) return; // data sources and odd modes are skipped before instances are read
       if (instancesError != null) shape(instancesError);
-      if (type == null || !keepType.test(type)) return;
+      if (type == null || !sel.keepType(type)) return;
       for (Instance in : instances) {
         String addr = (module == null ? "" : module + ".") + type + "." + name + in.indexSuffix;
         kept.add(new StateResource(addr, type, name, module, in.attributes, in.deposed));
@@ -244,7 +293,8 @@ public final class StateReader {
         switch (field) {
           case "attributes" -> {
             // The type may come after the instances; then we cannot skip and must keep the tree.
-            if (type != null && !keepType.test(type)) p.skipChildren();
+            if (type != null && !sel.keepType(type)) p.skipChildren();
+            else if (type != null && v == JsonToken.START_OBJECT && sel.keys(type) != null) attributes = selected(sel.keys(type));
             else attributes = mapper.readTree(p);
           }
           case "index_key" -> {
@@ -260,6 +310,18 @@ public final class StateReader {
         }
       }
       return new Instance(falsyToEmpty(attributes), index, deposed);
+    }
+
+    /** The attributes object with only the wanted keys materialised (last duplicate wins). */
+    private JsonNode selected(java.util.Set<String> keys) throws IOException {
+      com.fasterxml.jackson.databind.node.ObjectNode o = JsonNodeFactory.instance.objectNode();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String k = p.currentName();
+        p.nextToken();
+        if (keys.contains(k)) o.set(k, mapper.readTree(p));
+        else p.skipChildren();
+      }
+      return o;
     }
   }
 

@@ -31,6 +31,10 @@ import java.util.Map;
 final class CompatChecks {
   private CompatChecks() {}
 
+  /** Attributes some checks read beside the invariant's own paths. */
+  static final java.util.Set<String> EXTRA_ATTRIBUTES = java.util.Set.of("md5hash", "permissions", "allow",
+      "network_interface", "expiration_policy", "message_retention_duration");
+
   /** A comparator decision: did it pass, under which label. */
   private record Decision(boolean passed, String comparator, JsonNode actual) {}
 
@@ -237,8 +241,8 @@ final class CompatChecks {
           JsonNode perms = AttributePath.resolve(attrs, "values.permissions");
           String es = str(e);
           boolean ok = false;
-          if (es != null && !es.isEmpty() && perms.isArray()) {
-            for (JsonNode p : perms) ok |= es.equals(str(p));
+          if (es != null && !es.isEmpty()) {
+            for (JsonNode p : PyValues.iterateOrEmpty(perms)) ok |= es.equals(str(p));
           }
           return new Decision(ok, "MEMBERSHIP", perms);
         }
@@ -286,11 +290,11 @@ final class CompatChecks {
     String es = PyValues.strOrEmpty(e);
     String as = PyValues.strOrEmpty(a);
     if (as.equals(es)) return true;
+    byte[] raw = PyValues.b64decodeValidated(as);
+    if (raw == null) return false;
     try {
-      if (!as.matches("[A-Za-z0-9+/]*={0,2}") || as.length() % 4 != 0) return false;
-      byte[] raw = Base64.getDecoder().decode(as);
       return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString().equals(es);
-    } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException x) {
+    } catch (java.nio.charset.CharacterCodingException x) {
       return false;
     }
   }
@@ -318,19 +322,17 @@ final class CompatChecks {
     JsonNode port = match.get("values.allow.0.ports.0");
     JsonNode allow = AttributePath.resolve(attrs, "values.allow");
     boolean ok = false;
-    if (allow.isArray()) {
-      for (JsonNode block : allow) {
-        if (!block.isObject() || !eq(block.has("protocol") ? block.get("protocol") : NullNode.getInstance(), proto)) continue;
+    {
+      for (JsonNode block : PyValues.iterateOrEmpty(allow)) {
+        if (!block.isObject()) throw new CompatCrash("'" + pyType(block) + "' object has no attribute 'get'");
+        if (!eq(block.has("protocol") ? block.get("protocol") : NullNode.getInstance(), proto)) continue;
         if (port == null) {
           ok = true;
           break;
         }
-        JsonNode ports = block.get("ports");
         String want = str(port);
-        if (ports != null && ports.isArray()) {
-          for (JsonNode p : ports) {
-            if (want == null ? (p == null || p.isNull()) : want.equals(str(p))) ok = true;
-          }
+        for (JsonNode p : PyValues.iterateOrEmpty(block.get("ports"))) {
+          if (want == null ? p.isNull() : want.equals(str(p))) ok = true;
         }
         if (ok) break;
       }

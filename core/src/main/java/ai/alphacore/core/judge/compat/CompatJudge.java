@@ -16,14 +16,14 @@ import ai.alphacore.core.tfstate.TerraformState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import ai.alphacore.core.tfstate.StateSelection;
 
 /**
  * The reference-compatible judge: the verdict of the Python {@code validate.py} (validation.md
@@ -66,13 +66,14 @@ public final class CompatJudge {
     JsonNode data = root.has("task") ? root.get("task") : root;
     String taskId = "unknown";
     // validate.py checks that the state exists before it validates anything else.
-    try (InputStream in = open(state)) {
+    try {
+      checkExists(state);
       if (!data.isObject()) {
         throw new Rejected(ErrorCode.TASK_NOT_OBJECT, "\"task\" is " + kind(data) + ", not an object");
       }
       JsonNode id = data.get("task_id");
       List<RawInvariant> invariants = invariants(data);
-      TerraformState st = readState(in, invariants);
+      TerraformState st = readState(state, invariants);
       if (invariants.isEmpty()) throw new Rejected(ErrorCode.TASK_NO_INVARIANTS, "the task has no invariants");
       taskId = id == null ? "unknown" : PyValues.strOrEmpty(id);
       List<InvariantResult> results = new ArrayList<>();
@@ -92,9 +93,9 @@ public final class CompatJudge {
     }
   }
 
-  private static InputStream open(StateSource state) throws MissingState, IOException {
+  private static void checkExists(StateSource state) throws MissingState {
     try {
-      return state.open();
+      state.checkExists();
     } catch (NoSuchFileException e) {
       throw new MissingState("state file not found: " + e.getFile());
     }
@@ -106,12 +107,19 @@ public final class CompatJudge {
     }
   }
 
-  private TerraformState readState(InputStream in, List<RawInvariant> invariants) throws Rejected {
-    Set<String> types = new HashSet<>();
-    for (RawInvariant inv : invariants) if (inv.resourceType.isTextual()) types.add(inv.resourceType.textValue());
+  private TerraformState readState(StateSource source, List<RawInvariant> invariants) throws Rejected, MissingState, IOException {
+    Map<String, List<String>> paths = new HashMap<>();
+    for (RawInvariant inv : invariants) {
+      if (!inv.resourceType.isTextual()) continue;
+      List<String> p = paths.computeIfAbsent(inv.resourceType.textValue(), k -> new ArrayList<>());
+      if (inv.match.isObject()) inv.match.fieldNames().forEachRemaining(p::add);
+    }
     try {
-      return reader.read(in, types::contains);
+      return source.read(reader, StateSelection.forPaths(paths, CompatChecks.EXTRA_ATTRIBUTES));
+    } catch (NoSuchFileException e) {
+      throw new MissingState("state file not found: " + e.getFile());
     } catch (StateFormatException e) {
+      if (e.code() == ErrorCode.STATE_NOT_FOUND) throw new MissingState(e.getMessage());
       throw new Rejected(e.code(), e.getMessage());
     }
   }

@@ -185,6 +185,44 @@ public final class PyValues {
     return d > 0 ? POS_INF : NEG_INF;
   }
 
+  /**
+   * {@code for x in (value or [])}: a list's elements, an object's keys, a string's characters;
+   * nothing for a falsy value; a number or boolean is not iterable (the reference raises).
+   */
+  static List<JsonNode> iterateOrEmpty(JsonNode n) {
+    List<JsonNode> out = new ArrayList<>();
+    if (!truthy(n)) return out;
+    if (n.isArray()) n.forEach(out::add);
+    else if (n.isObject()) n.fieldNames().forEachRemaining(k -> out.add(com.fasterxml.jackson.databind.node.TextNode.valueOf(k)));
+    else if (n.isTextual()) n.textValue().codePoints().forEach(c -> out.add(com.fasterxml.jackson.databind.node.TextNode.valueOf(Character.toString(c))));
+    else throw new CompatCrash("'" + CompatChecks.pyType(n) + "' object is not iterable");
+    return out;
+  }
+
+  /**
+   * {@code base64.b64decode(s, validate=True)} of Python 3.11: the alphabet and padding rules
+   * it enforces, or null where it raises.
+   */
+  static byte[] b64decodeValidated(String s) {
+    if (!s.matches("[A-Za-z0-9+/]*={0,2}")) return null;
+    int pads = s.length() - s.replaceAll("=+$", "").length();
+    String data = s.substring(0, s.length() - pads);
+    int rest = data.length() % 4;
+    boolean ok = switch (rest) {
+      case 0 -> pads == 0 || !data.isEmpty();
+      case 2 -> pads == 2;
+      case 3 -> pads == 1;
+      default -> false;
+    };
+    if (!ok) return null;
+    String padded = data + "==".substring(0, (4 - rest) % 4);
+    try {
+      return java.util.Base64.getDecoder().decode(padded);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /** Python truthiness: null, false, 0, "", [] and {} are false; the string "false" is true. */
   public static boolean truthy(JsonNode n) {
     if (n == null || n.isNull() || n.isMissingNode()) return false;
