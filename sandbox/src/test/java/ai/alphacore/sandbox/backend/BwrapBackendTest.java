@@ -20,14 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** End to end through bwrap: real terraform where present, a fake one for the limits. */
 class BwrapBackendTest {
-  /** terraform_data's local name is "terraform": the intake linter's default policy does not know the built-in provider. */
-  static final LintPolicy WITH_BUILTIN = new LintPolicy(Set.of("hashicorp/google", "hashicorp/google-beta", "hashicorp/random", "hashicorp/terraform"));
-
   @TempDir Path tmp;
 
   static RefreshOptions options(BwrapConfig c) {
-    return RefreshOptions.of(new BwrapBackend(c), TokenSupplier.fixed("ya29.test-token-0123456789")).withLint(WITH_BUILTIN)
-        .withJudge(JudgeMode.COMPAT);
+    return Fixtures.bwrapOptions(c);
   }
 
   @Test

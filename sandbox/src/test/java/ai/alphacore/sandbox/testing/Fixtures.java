@@ -17,7 +17,17 @@ import java.util.zip.ZipOutputStream;
 public final class Fixtures {
   public static final Path TERRAFORM = Path.of(System.getenv().getOrDefault("ALPHACORE_TERRAFORM", "/usr/local/bin/terraform"));
 
+  /** terraform_data's local name is "terraform": the intake linter's default policy does not know the built-in provider. */
+  public static final ai.alphacore.sandbox.lint.LintPolicy WITH_BUILTIN = new ai.alphacore.sandbox.lint.LintPolicy(
+      java.util.Set.of("hashicorp/google", "hashicorp/google-beta", "hashicorp/random", "hashicorp/terraform"));
+
   private Fixtures() {}
+
+  public static ai.alphacore.sandbox.refresh.RefreshOptions bwrapOptions(ai.alphacore.sandbox.backend.BwrapConfig c) {
+    return ai.alphacore.sandbox.refresh.RefreshOptions.of(new ai.alphacore.sandbox.backend.BwrapBackend(c),
+        ai.alphacore.sandbox.secret.TokenSupplier.fixed("ya29.test-token-0123456789")).withLint(WITH_BUILTIN)
+        .withJudge(ai.alphacore.core.judge.JudgeMode.COMPAT);
+  }
 
   /**
    * The one allowed skip: terraform cannot be installed from any registry CI reaches, so tests that
