@@ -46,6 +46,10 @@ public record RefreshOptions(SandboxBackend backend, TokenSupplier tokens, Limit
     return new RefreshOptions(backend, tokens, limits, zipLimits, lint, pins, judgeMode, n);
   }
 
+  public RefreshOptions withBackend(SandboxBackend b) {
+    return new RefreshOptions(b, tokens, limits, zipLimits, lint, pins, judgeMode, network);
+  }
+
   public RefreshOptions withTokens(TokenSupplier t) {
     return new RefreshOptions(backend, t, limits, zipLimits, lint, pins, judgeMode, network);
   }

@@ -11,7 +11,12 @@ IFS= read -r tok || true
 exec < /dev/null
 
 s=$(now)
-if ! cp -R /workspace-src/. /work/; then stage copy 1 "$s" "$(now)"; exit 10; fi
+# Skip ext4's lost+found (root-only) on the VM's workspace drive.
+for f in /workspace-src/* /workspace-src/.[!.]*; do
+  [ -e "$f" ] || continue
+  [ "$f" = /workspace-src/lost+found ] && continue
+  if ! cp -R "$f" /work/; then stage copy 1 "$s" "$(now)"; exit 10; fi
+done
 cd /work || exit 10
 
 s=$(now)
