@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ai.alphacore.cli.judge.ValidateCommand.class,
       ai.alphacore.cli.bench.BenchCommand.class,
+      ai.alphacore.cli.sandbox.SandboxCommand.class,
     })
 public final class Main implements Runnable {
 
