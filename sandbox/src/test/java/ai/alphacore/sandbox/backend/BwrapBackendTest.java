@@ -56,6 +56,18 @@ class BwrapBackendTest {
   }
 
   @Test
+  void providersComeOnlyFromTheMirror() throws Exception {
+    Path tf = Fixtures.realTerraform();
+    String state = Fixtures.terraformDataState("hello").replace("terraform.io/builtin/terraform", "registry.terraform.io/hashicorp/random")
+        .replace("\"terraform_data\"", "\"random_id\"");
+    byte[] zip = Fixtures.zip(java.util.Map.of("main.tf", "resource \"random_id\" \"x\" {\n  byte_length = 4\n}\n", "terraform.tfstate", state));
+    RefreshResult r = TerraformRefresh.run(zip, Fixtures.task("hello"), options(BwrapConfig.defaults().withTerraform(tf)));
+    // The mirror here is empty: terraform must fail to find it there, and try nowhere else.
+    assertThat(r.failure().code()).isEqualTo("SANDBOX_INIT_FAILED");
+    assertThat(r.failure().message()).contains("hashicorp/random").contains("/opt/alphacore/providers").doesNotContain("registry.terraform.io/.well-known");
+  }
+
+  @Test
   void wallClockTimeoutKillsTheWholeTreeAndBlamesTheMiner() throws Exception {
     Path fake = Fixtures.script(tmp, "terraform", Fixtures.fakeTerraform("sleep 1000 & sleep 1000"));
     RefreshOptions o = options(BwrapConfig.defaults().withTerraform(fake)).withLimits(Limits.DEFAULT.withWallClock(Duration.ofSeconds(2)));
