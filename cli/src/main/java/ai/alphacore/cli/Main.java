@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ai.alphacore.cli.judge.ValidateCommand.class,
       ai.alphacore.cli.bench.BenchCommand.class,
+      ai.alphacore.cli.wallet.WalletCommand.class,
+      ai.alphacore.cli.keys.KeysCommand.class,
+      ai.alphacore.cli.taskgen.TaskgenCommand.class,
+      ai.alphacore.cli.validation.ValidationApiCommand.class,
       ai.alphacore.cli.sandbox.SandboxCommand.class,
     })
 public final class Main implements Runnable {
@@ -25,12 +29,19 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (0 ok, 1 negative result, 2 bad input or usage). */
   public static int execute(String... args) {
-    return Cli.newCommandLine(new Main()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The command tree; benchmarks owned by other modules' commands hang under {@code bench}. */
+  static picocli.CommandLine commandLine() {
+    picocli.CommandLine cl = Cli.newCommandLine(new Main());
+    cl.getSubcommands().get("bench").addSubcommand("taskgen", new ai.alphacore.cli.taskgen.BenchCommand());
+    return cl;
   }
 
   /** Runs the CLI with the given output streams (tests use this to capture output). */
   public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    picocli.CommandLine cl = Cli.newCommandLine(new Main());
+    picocli.CommandLine cl = commandLine();
     cl.setOut(out);
     cl.setErr(err);
     int rc = cl.execute(args);

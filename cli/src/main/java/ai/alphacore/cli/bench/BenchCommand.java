@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code alphacore bench}: benchmarks that print figures (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures against the baselines the issues name.",
-    subcommands = {JudgeBench.class})
+    subcommands = {JudgeBench.class, BittensorBenchCommand.class, ai.alphacore.cli.validation.BenchValidationApiCommand.class})
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
