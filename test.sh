@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (README quick start): full Maven build with every module's tests.
+# It starts what the tests need on loopback (PostgreSQL for the shared job queue); under CI=true
+# a missing prerequisite fails the run instead of skipping tests.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
@@ -7,5 +9,13 @@ source "$root/scripts/find-jdk.sh"
 if [ ! -d "$root/../shared/vectors" ]; then
   echo "test.sh: ../shared/vectors not found beside the checkout; the conformance tests need it." >&2
   exit 2
+fi
+if pg_env=$(scripts/ci-postgres.sh start); then
+  eval "$pg_env"
+elif [ -n "${CI:-}" ]; then
+  echo "test.sh: could not start PostgreSQL for the store tests (see above)." >&2
+  exit 1
+else
+  echo "test.sh: WARNING: PostgreSQL unavailable; its tests will be reported as skipped." >&2
 fi
 exec mvn -B ${CI:+-ntp} verify "$@"

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       ai.alphacore.cli.keys.KeysCommand.class,
       ai.alphacore.cli.taskgen.TaskgenCommand.class,
       ai.alphacore.cli.validation.ValidationApiCommand.class,
+      ai.alphacore.cli.cloud.CloudCommand.class,
+      ai.alphacore.cli.cloud.CloudsimCommand.class,
       ai.alphacore.cli.sandbox.SandboxCommand.class,
     })
 public final class Main implements Runnable {

@@ -178,6 +178,13 @@ public final class LocalSubtensor implements Subtensor {
     return new Metagraph(netuid, st.block, ns);
   }
 
+  /** The weights a neuron last set on chain, by target uid (u16 values as stored); empty if none. */
+  public synchronized java.util.Map<Integer, Integer> weightsOf(int netuid, int uid) {
+    SubnetState s = subnet(netuid);
+    for (NeuronState n : s.neurons) if (n.uid == uid) return new java.util.TreeMap<>(n.weights);
+    return java.util.Map.of();
+  }
+
   @Override
   public synchronized Optional<Integer> uid(int netuid, String hotkey) {
     tick();

@@ -85,6 +85,7 @@ public final class MinerNode implements AutoCloseable {
     s.set("is_ready", BooleanNode.TRUE);
     s.set("available_capacity", IntNode.valueOf(Math.max(0, config.capacity() - inFlight.get())));
     s.set("error_message", NullNode.getInstance());
+    if (config.project() != null) s.set("gcp_project", config.project());
     return s;
   }
 

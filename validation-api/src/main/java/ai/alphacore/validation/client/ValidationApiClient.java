@@ -72,16 +72,17 @@ public final class ValidationApiClient {
     return send(post("/validate", b).timeout(Duration.ofSeconds(timeoutS + 360L)).build(), true).body;
   }
 
-  /** POST /v1/jobs with the zip bytes uploaded; returns the job id at once. */
+  /**
+   * POST /v1/jobs with the zip uploaded (base64 in the JSON body: a task travels in the body, as
+   * headers are size-limited); returns the job id at once.
+   */
   public String submit(byte[] zip, JsonNode task, Integer timeoutS) {
-    String q = timeoutS == null ? "" : "?timeout_s=" + timeoutS;
-    HttpRequest r = auth(HttpRequest.newBuilder(base.resolve("/v1/jobs" + q)))
-        .header("Content-Type", "application/zip")
-        .header("X-Acore-Task-Json", Base64.getEncoder().encodeToString(task.toString().getBytes(StandardCharsets.UTF_8)))
-        .header("X-Acore-Sha256", ai.alphacore.validation.job.JobRunner.sha256(zip))
-        .timeout(Duration.ofSeconds(60))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build();
-    return send(r, true).body.path("job_id").asText();
+    ObjectNode b = JSON.createObjectNode();
+    b.put("workspace_zip_b64", Base64.getEncoder().encodeToString(zip));
+    b.put("sha256", ai.alphacore.validation.job.JobRunner.sha256(zip));
+    b.set("task_json", task);
+    if (timeoutS != null) b.put("timeout_s", timeoutS);
+    return send(post("/v1/jobs", b).timeout(Duration.ofSeconds(60)).build(), true).body.path("job_id").asText();
   }
 
   public Optional<JobView> job(String jobId) {

@@ -1,18 +1,58 @@
 package ai.alphacore.validation.verification;
 
+import ai.alphacore.cloud.auth.TokenSource;
+import ai.alphacore.cloud.auth.Tokens;
+import ai.alphacore.cloud.gcp.GcpEndpoints;
+import ai.alphacore.cloud.gcp.GcpHttp;
+import ai.alphacore.cloud.verify.GcpVerifier;
 import ai.alphacore.validation.ValidationApiException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** Picks a verification by its configuration name. */
 public final class Verifications {
   private Verifications() {}
 
   public static Verification byName(String name) {
+    return byName(name, System.getenv());
+  }
+
+  /**
+   * @param env for {@code gcp-api}: {@code ALPHACORE_GCP_ENDPOINT} (a single base URL such as
+   *     cloudsim's; default the official Google endpoints), and credentials from
+   *     {@code ALPHACORE_GCP_CREDS_FILE} (service-account key), {@code ALPHACORE_GCP_TOKEN_FILE},
+   *     {@code GOOGLE_OAUTH_ACCESS_TOKEN} or {@code GOOGLE_APPLICATION_CREDENTIALS}
+   */
+  public static Verification byName(String name, Map<String, String> env) {
+    try {
+      return build(name, env);
+    } catch (ai.alphacore.cloud.CloudError e) {
+      throw new ValidationApiException(ValidationApiException.Code.CONFIG_INVALID, "verification " + name + ": " + e.getMessage());
+    }
+  }
+
+  private static Verification build(String name, Map<String, String> env) {
     return switch (name) {
       case StateVerification.NAME -> new StateVerification();
-      case "sandbox", "gcp-api" -> throw new ValidationApiException(ValidationApiException.Code.CONFIG_INVALID,
-          "verification '" + name + "' is not available in this build yet (only 'state')");
+      case GcpApiVerification.NAME -> new GcpApiVerification(new GcpVerifier(new GcpHttp(endpoints(env), tokens(env))));
+      case "sandbox", "terraform-refresh" -> throw new ValidationApiException(ValidationApiException.Code.CONFIG_INVALID,
+          "verification '" + name + "' is not available in this build (available: state, gcp-api)");
       default -> throw new ValidationApiException(ValidationApiException.Code.CONFIG_INVALID,
-          "unknown verification '" + name + "' (expected state)");
+          "unknown verification '" + name + "' (expected state or gcp-api)");
     };
+  }
+
+  private static GcpEndpoints endpoints(Map<String, String> env) {
+    String e = env.get("ALPHACORE_GCP_ENDPOINT");
+    return e == null || e.isBlank() ? GcpEndpoints.official() : GcpEndpoints.single(URI.create(e.trim()));
+  }
+
+  private static TokenSource tokens(Map<String, String> env) {
+    String creds = env.get("ALPHACORE_GCP_CREDS_FILE");
+    if (creds != null && !creds.isBlank()) return Tokens.fromKeyFile(Path.of(creds.trim()));
+    String file = env.get("ALPHACORE_GCP_TOKEN_FILE");
+    if (file != null && !file.isBlank()) return Tokens.fromTokenFile(Path.of(file.trim()));
+    return Tokens.fromEnvironment(env);
   }
 }

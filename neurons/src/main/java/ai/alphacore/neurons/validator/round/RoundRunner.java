@@ -15,6 +15,7 @@ import ai.alphacore.neurons.validator.evaluation.Evaluator;
 import ai.alphacore.neurons.validator.scoring.FinalScores;
 import ai.alphacore.neurons.validator.scoring.Scoreboard;
 import ai.alphacore.taskgen.GeneratedTask;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
@@ -48,9 +49,21 @@ public final class RoundRunner {
   private final Scoreboard scoreboard;
   private final ValidatorConfig config;
   private final RoundListener listener;
+  private final java.util.function.Function<String, java.util.Optional<String>> projects;
 
   public RoundRunner(Subtensor chain, Dendrite dendrite, TaskSource tasks, Evaluator evaluator, Scoreboard scoreboard,
       ValidatorConfig config, RoundListener listener) {
+    this(chain, dendrite, tasks, evaluator, scoreboard, config, listener, h -> java.util.Optional.empty());
+  }
+
+  /**
+   * @param projects the cloud project registered for a miner hotkey; when absent, the project
+   *     the miner declared in its handshake ({@code gcp_project}) is used. The Validation API
+   *     requires every resource to live there.
+   */
+  public RoundRunner(Subtensor chain, Dendrite dendrite, TaskSource tasks, Evaluator evaluator, Scoreboard scoreboard,
+      ValidatorConfig config, RoundListener listener, java.util.function.Function<String, java.util.Optional<String>> projects) {
+    this.projects = projects;
     this.chain = chain;
     this.dendrite = dendrite;
     this.tasks = tasks;
@@ -60,7 +73,11 @@ public final class RoundRunner {
     this.listener = listener == null ? RoundListener.NONE : listener;
   }
 
-  private record Target(Neuron neuron, AxonTarget axon) {}
+  private record Target(Neuron neuron, AxonTarget axon, String[] declaredProject) {
+    Target(Neuron neuron, AxonTarget axon) {
+      this(neuron, axon, new String[1]);
+    }
+  }
 
   public RoundResult run(String roundId) {
     Map<String, Double> phases = new LinkedHashMap<>();
@@ -79,6 +96,8 @@ public final class RoundRunner {
     for (int i = 0; i < targets.size(); i++) {
       Synapse r = hs.get(i);
       handshakes.put(targets.get(i).neuron().uid(), r);
+      JsonNode declared = r.get("gcp_project");
+      if (declared != null && declared.isTextual()) targets.get(i).declaredProject()[0] = declared.textValue();
       if (r.isSuccess() && r.get("is_ready").asBoolean(false)) alive.add(targets.get(i));
     }
     listener.event("handshake_complete", Map.of("round_id", roundId, "alive", alive.size(), "queried", targets.size()));
@@ -205,6 +224,8 @@ public final class RoundRunner {
     } else {
       ObjectNode taskJson = task.specJson().deepCopy();
       taskJson.put("miner_uid", uid);
+      String project = projects.apply(hotkey).orElse(target.declaredProject()[0]);
+      if (project != null) taskJson.put("miner_project", project);
       validations.acquire();
       long e0 = System.nanoTime();
       try {
