@@ -64,10 +64,6 @@ public final class TerraformRefresh {
     long t0 = System.nanoTime();
     List<Stage> stages = new ArrayList<>();
     Map<String, String> logs = new LinkedHashMap<>();
-    Redactor redactor = Redactor.none();
-    byte[] state = null;
-    Verdict verdict = null;
-    Secret token = null;
     try {
       // intake
       long t = System.nanoTime();
@@ -92,6 +88,30 @@ public final class TerraformRefresh {
         }
         stages.add(Stage.ok("lint", since(t)));
       }
+      return refreshAndJudge(id, ws, task, o, stages, t0);
+    } catch (RuntimeException e) {
+      stages.add(Stage.failed(nextStage(stages), Duration.ZERO, "SANDBOX_" + IsolationError.INTERNAL.name(), Fault.VALIDATOR,
+          e.getClass().getSimpleName() + ": " + e.getMessage()));
+      return done(id, o, stages, null, null, logs, t0);
+    }
+  }
+
+  /**
+   * For callers that already ran intake and lint (the Validation API): init, refresh and, when
+   * {@code o.judgeMode()} is set, judge. Stages start at {@code init}.
+   */
+  public static RefreshResult refresh(Workspace ws, byte[] task, RefreshOptions o) {
+    return refreshAndJudge(newId(), ws, task, o, new ArrayList<>(), System.nanoTime());
+  }
+
+  private static RefreshResult refreshAndJudge(String id, Workspace ws, byte[] task, RefreshOptions o, List<Stage> stages, long t0) {
+    Map<String, String> logs = new LinkedHashMap<>();
+    Redactor redactor = Redactor.none();
+    Secret token = null;
+    byte[] state;
+    Verdict verdict = null;
+    long t;
+    try {
       // init + refresh inside the backend
       t = System.nanoTime();
       byte[] minerState = ws.file("terraform.tfstate").orElse(null);
