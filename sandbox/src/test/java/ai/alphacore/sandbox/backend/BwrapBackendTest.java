@@ -135,13 +135,15 @@ class BwrapBackendTest {
   @Test
   void nothingIsLeftBehind() throws Exception {
     Path fake = Fixtures.script(tmp, "terraform", Fixtures.fakeTerraform(""));
-    TerraformRefresh.run(Fixtures.workspaceZip("hello"), Fixtures.task("hello"), options(BwrapConfig.defaults().withTerraform(fake)));
+    RefreshResult r = TerraformRefresh.run(Fixtures.workspaceZip("hello"), Fixtures.task("hello"), options(BwrapConfig.defaults().withTerraform(fake)));
+    assertThat(r.failure()).isNull();
+    // Only this run's own names: other builds on the machine may be running sandboxes right now.
     Path base = Path.of(System.getProperty("java.io.tmpdir"), "alphacore-sbx");
     try (var s = Files.list(base)) {
-      assertThat(s.toList()).isEmpty();
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(r.runId())).toList()).isEmpty();
     }
-    try (var s = Files.list(Path.of("/sys/fs/cgroup/memory/alphacore-sbx"))) {
-      assertThat(s.filter(Files::isDirectory).toList()).isEmpty();
+    for (String c : new String[] {"memory", "pids", "cpu"}) {
+      assertThat(Path.of("/sys/fs/cgroup", c, "alphacore-sbx", "bw-" + r.runId())).doesNotExist();
     }
   }
 
