@@ -23,7 +23,7 @@ fi
 kdir="$home/kernel"
 if [ ! -s "$kdir/vmlinux" ] || [ ! -d "$kdir/modules" ]; then
   echo "ci-sandbox-deps: fetching the guest kernel (Debian linux-image-cloud-amd64)"
-  work=$(mktemp -d)
+  work=$(mktemp -d); chmod 755 "$work"  # apt-get download runs as _apt
   trap 'rm -rf "$work"' EXIT
   # The ABI number changes with updates: resolve the real package through the metapackage.
   pkg=$(apt-cache depends linux-image-cloud-amd64 | awk '/Depends: linux-image/{print $2; exit}')
