@@ -10,6 +10,16 @@ if [ ! -d "$root/../shared/vectors" ]; then
   echo "test.sh: ../shared/vectors not found beside the checkout; the conformance tests need it." >&2
   exit 2
 fi
+# Sandbox tests need bubblewrap, qemu and a guest kernel (from Debian's packages; root only).
+if [ "$(id -u)" -eq 0 ]; then
+  if ! scripts/ci-sandbox-deps.sh >&2; then
+    [ -n "${CI:-}" ] && { echo "test.sh: could not install the sandbox test dependencies (see above)." >&2; exit 1; }
+    echo "test.sh: WARNING: sandbox dependencies missing; those tests will fail." >&2
+  fi
+elif [ -n "${CI:-}" ]; then
+  echo "test.sh: CI must run as root to install the sandbox test dependencies." >&2
+  exit 1
+fi
 if pg_env=$(scripts/ci-postgres.sh start); then
   eval "$pg_env"
 elif [ -n "${CI:-}" ]; then

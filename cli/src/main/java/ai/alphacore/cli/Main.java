@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ai.alphacore.cli.validation.ValidationApiCommand.class,
       ai.alphacore.cli.cloud.CloudCommand.class,
       ai.alphacore.cli.cloud.CloudsimCommand.class,
+      ai.alphacore.cli.sandbox.SandboxCommand.class,
     })
 public final class Main implements Runnable {
 

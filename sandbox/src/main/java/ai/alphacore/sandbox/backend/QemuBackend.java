@@ -1,0 +1,195 @@
+package ai.alphacore.sandbox.backend;
+
+import ai.alphacore.sandbox.guest.Ext4Image;
+import ai.alphacore.sandbox.guest.GuestArtifacts;
+import ai.alphacore.sandbox.guest.TarReader;
+import ai.alphacore.sandbox.secret.Redactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The VM guest under QEMU, machine q35 (microvm hangs under TCG, sandbox.md 2.5). A separate
+ * guest kernel; the QEMU process runs as an unprivileged uid with its own seccomp sandbox
+ * ({@code -sandbox on}) inside a cgroup. Same kernel, initramfs, rootfs and drive layout as the
+ * Firecracker backend. With {@code accel=tcg} it is the real-VM path CI can run (about 5 s).
+ */
+public final class QemuBackend implements SandboxBackend {
+  /** @param accel "tcg" (works everywhere) or "kvm" (hosts with real VT-x/AMD-V only) */
+  public record Config(Path qemu, GuestArtifacts guest, String accel, UidPool uids) {
+    public static Config defaults() {
+      return new Config(Path.of("/usr/bin/qemu-system-x86_64"), GuestArtifacts.in(GuestArtifacts.home()),
+          System.getenv().getOrDefault("ALPHACORE_QEMU_ACCEL", "tcg"), new UidPool(21000, 256));
+    }
+
+    public Config withGuest(GuestArtifacts g) {
+      return new Config(qemu, g, accel, uids);
+    }
+  }
+
+  private final Config config;
+
+  public QemuBackend(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public String name() {
+    return "qemu";
+  }
+
+  @Override
+  public Health health() {
+    List<String> p = new ArrayList<>();
+    if (!Files.isExecutable(config.qemu())) p.add("missing " + config.qemu() + " (apt-get install qemu-system-x86)");
+    Tools.require(p, "setpriv", "util-linux", "mkfs.ext4", "e2fsprogs");
+    if (!Tools.isRoot()) p.add("must run as root to switch QEMU to the sandbox uid and create cgroups");
+    String cg = Cgroup.unavailableReason();
+    if (cg != null) p.add(cg);
+    p.addAll(config.guest().problems());
+    if (config.accel().equals("kvm") && !HostFacts.hardwareVirtualization()) {
+      p.add("accel=kvm needs VT-x/AMD-V: /proc/cpuinfo has no vmx/svm flag (here /dev/kvm is an emulator; use accel=tcg)");
+    }
+    List<String> notes = new ArrayList<>(List.of("separate guest kernel (q35, accel=" + config.accel() + ")",
+        "guest network: none (the guest has no NIC; refresh against real APIs needs the firecracker backend or bwrap)"));
+    if (config.accel().equals("tcg")) notes.add("software emulation: about 10-20x slower CPU, about 5 s a validation");
+    return new Health(name(), p, notes);
+  }
+
+  @Override
+  public GuestResult run(GuestRun run) throws IsolationException {
+    Health h = health();
+    if (!h.available()) throw new IsolationException(IsolationError.BACKEND_UNAVAILABLE, h.summary());
+    if (run.network() != null) {
+      throw new IsolationException(IsolationError.BACKEND_UNAVAILABLE,
+          "qemu backend: guest networking is not implemented; run without a network or use bwrap/firecracker");
+    }
+    Redactor redactor = Redactor.of(run.token());
+    Limits l = run.limits();
+    int uid = config.uids().acquire();
+    long guestRam = Math.max(l.memoryBytes(), 256 * Limits.MIB);
+    Limits vmmLimits = l.withMemory(guestRam + 512 * Limits.MIB).withPids(64);
+    try (RunDir dir = RunDir.create("qm-" + run.id()); Cgroup cg = Cgroup.create("qm-" + run.id(), vmmLimits)) {
+      long wsBytes = du(run.workspace());
+      Path src = worldReadableCopy(run.workspace(), dir.resolve("ws-src"));
+      Path ws = Ext4Image.build(src, dir.resolve("workspace.ext4"), Math.max(16 * Limits.MIB, wsBytes * 2 + 8 * Limits.MIB), "acore-ws");
+      long resultsBytes = l.stateBytes() + 2 * l.logBytes() + Limits.MIB;
+      Path results = Ext4Image.raw(dir.resolve("results.img"), roundUp(resultsBytes + 4 * Limits.MIB));
+      Path secret = secretDrive(dir.resolve("secret.img"), run);
+      RunDir.grantRead(dir.path(), uid);
+      for (Path f : List.of(ws, results, secret)) RunDir.own(f, uid, f == ws ? "r--------" : "rw-------");
+      List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", BwrapBackend.LAUNCH.replace(" 9< \"$bpf\"", ""), "launch", "-"));
+      for (Path f : cg.procsFiles()) argv.add(f.toString());
+      argv.add("--");
+      String u = Integer.toString(uid);
+      argv.addAll(List.of("setpriv", "--reuid=" + u, "--regid=" + u, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
+      argv.addAll(qemuArgs(ws, results, secret, guestRam, resultsBytes, l));
+      long t0 = System.nanoTime();
+      Procs.Exit exit;
+      try {
+        exit = Procs.run(argv, Map.of(), null, l.wallClock(), l.logBytes(), null);
+      } finally {
+        cg.killAll();
+        wipe(secret);
+      }
+      Duration wall = Duration.ofNanos(System.nanoTime() - t0);
+      String killedBy = exit.timedOut() ? "timeout" : cg.oomKilled() ? "memory" : null;
+      Map<String, byte[]> files;
+      try (InputStream in = Files.newInputStream(results)) {
+        files = TarReader.read(in, l.stateBytes(), 16);
+      } catch (TarReader.TarException e) {
+        files = Map.of(); // the guest died before writing results; the console says why
+      }
+      int code = exitCode(files);
+      return Results.build(code, killedBy, files, exit.output(), redactor, wall, l.logBytes());
+    } catch (IOException e) {
+      throw new IsolationException(IsolationError.SETUP_FAILED, redactor.redact("qemu run failed: " + e.getMessage()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IsolationException(IsolationError.INTERNAL, "interrupted", e);
+    } finally {
+      config.uids().release(uid);
+    }
+  }
+
+  List<String> qemuArgs(Path ws, Path results, Path secret, long guestRam, long resultsBytes, Limits l) {
+    String cmdline = "console=ttyS0 panic=-1 reboot=t quiet alphacore.work=" + l.tmpfsBytes() + " alphacore.results=" + resultsBytes
+        + " alphacore.logcap=" + l.logBytes();
+    return List.of(config.qemu().toString(), "-accel", config.accel(), "-cpu", config.accel().equals("kvm") ? "host" : "max",
+        "-machine", "q35", "-m", Long.toString(guestRam / Limits.MIB), "-smp", "1", "-display", "none", "-no-reboot", "-nodefaults",
+        "-serial", "stdio", "-nic", "none",
+        "-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny",
+        "-kernel", config.guest().kernel().toString(), "-initrd", config.guest().initramfs().toString(), "-append", cmdline,
+        "-drive", "file=" + config.guest().rootfs() + ",format=raw,if=virtio,readonly=on",
+        "-drive", "file=" + ws + ",format=raw,if=virtio,readonly=on",
+        "-drive", "file=" + results + ",format=raw,if=virtio",
+        "-drive", "file=" + secret + ",format=raw,if=virtio,readonly=on");
+  }
+
+  /** The secret drive: the token line, then zeros to 4 KiB. Overwritten and deleted after the run. */
+  static Path secretDrive(Path p, GuestRun run) throws IOException {
+    byte[] line = BwrapBackend.tokenLine(run);
+    if (line.length > 4096) throw new IOException("token too long for the secret drive");
+    byte[] block = new byte[4096];
+    System.arraycopy(line, 0, block, 0, line.length);
+    java.util.Arrays.fill(line, (byte) 0);
+    Files.createFile(p, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    Files.write(p, block);
+    java.util.Arrays.fill(block, (byte) 0);
+    return p;
+  }
+
+  static void wipe(Path p) {
+    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+      f.write(new byte[(int) Math.min(f.length(), 4096)]);
+    } catch (IOException ignored) {
+      // deleted with the run directory anyway
+    }
+  }
+
+  private static int exitCode(Map<String, byte[]> files) {
+    byte[] e = files.get("exit");
+    if (e == null) return -1;
+    try {
+      return Integer.parseInt(new String(e, java.nio.charset.StandardCharsets.US_ASCII).trim());
+    } catch (NumberFormatException x) {
+      return -1;
+    }
+  }
+
+  /**
+   * The image must be readable by the guest's uid 2000, which has no relation to host ids; the
+   * copy lives in the 0700 run directory, so the host side stays private.
+   */
+  static Path worldReadableCopy(Path from, Path to) throws IOException {
+    try (var s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(t);
+          Files.setPosixFilePermissions(t, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.copy(p, t);
+          Files.setPosixFilePermissions(t, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+      }
+    }
+    return to;
+  }
+
+  private static long roundUp(long b) {
+    return (b + Limits.MIB - 1) / Limits.MIB * Limits.MIB;
+  }
+
+  private static long du(Path dir) throws IOException {
+    try (var s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+}

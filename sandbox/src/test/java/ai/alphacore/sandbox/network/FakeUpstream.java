@@ -1,0 +1,94 @@
+package ai.alphacore.sandbox.network;
+
+import ai.alphacore.sandbox.backend.IsolationError;
+import ai.alphacore.sandbox.backend.IsolationException;
+import ai.alphacore.sandbox.backend.Procs;
+import ai.alphacore.sandbox.intake.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "The internet" for network tests: a namespace we create, connected only to the gateway. It runs
+ * a fake resolver (oauth2.googleapis.com, evil.example.com, and meta.googleapis.com pointing at
+ * the metadata address) and busybox httpd servers on those addresses. Nothing leaves the machine.
+ */
+final class FakeUpstream implements Uplink {
+  static final String DNS = "10.199.0.2";
+  static final String API = "10.199.0.10";
+  static final String EVIL = "10.199.0.11";
+  static final String METADATA = "169.254.169.254";
+
+  private final String ns;
+  private final Path dir;
+  private final List<Process> procs = new ArrayList<>();
+
+  FakeUpstream(String tag) throws IOException {
+    this.ns = "acup-" + tag;
+    this.dir = Files.createTempDirectory("fake-upstream");
+  }
+
+  @Override
+  public void attach(String gatewayNs) throws IsolationException {
+    Netns.delete(ns);
+    Netns.add(ns);
+    Netns.ip(gatewayNs, "link", "add", "up0", "type", "veth", "peer", "name", "eth0", "netns", ns);
+    Netns.ip(gatewayNs, "addr", "add", "10.199.0.1/24", "dev", "up0");
+    Netns.ip(gatewayNs, "link", "set", "up0", "up");
+    Netns.ip(gatewayNs, "route", "add", "default", "via", DNS);
+    for (String a : List.of(DNS + "/24", API + "/24", EVIL + "/24")) Netns.ip(ns, "addr", "add", a, "dev", "eth0");
+    Netns.ip(ns, "addr", "add", METADATA + "/32", "dev", "lo");
+    Netns.ip(ns, "link", "set", "eth0", "up");
+    Netns.ip(ns, "route", "add", "10.200.0.0/16", "via", "10.199.0.1");
+    try {
+      Files.writeString(dir.resolve("dns.conf"), String.join("\n", "listen-address=" + DNS, "bind-interfaces", "no-resolv", "no-hosts",
+          "address=/oauth2.googleapis.com/" + API, "address=/evil.example.com/" + EVIL, "address=/meta.googleapis.com/" + METADATA, ""));
+      for (String site : List.of("api", "evil", "metadata")) {
+        Path d = Files.createDirectories(dir.resolve(site));
+        Files.writeString(d.resolve("index.html"), "hello-from-" + site + "\n");
+      }
+      Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      start("dnsmasq", "-k", "-C", dir.resolve("dns.conf").toString(), "--pid-file=", "--user=nobody");
+      for (String[] s : new String[][] {{API, "443", "api"}, {API, "80", "api"}, {EVIL, "443", "evil"}, {METADATA, "80", "metadata"},
+          {METADATA, "443", "metadata"}}) {
+        start("busybox", "httpd", "-f", "-p", s[0] + ":" + s[1], "-h", dir.resolve(s[2]).toString());
+      }
+      Thread.sleep(200);
+    } catch (IOException | InterruptedException e) {
+      throw new IsolationException(IsolationError.NETWORK_FAILED, "fake upstream failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void start(String... argv) throws IOException {
+    List<String> a = new ArrayList<>(List.of("nsenter", "--net=" + Netns.path(ns)));
+    a.addAll(List.of(argv));
+    procs.add(new ProcessBuilder(a).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+  }
+
+  /** Runs a command in the upstream namespace (tests use it to check the servers themselves). */
+  Procs.Exit exec(String... argv) {
+    String[] a = new String[argv.length + 2];
+    a[0] = "nsenter";
+    a[1] = "--net=" + Netns.path(ns);
+    System.arraycopy(argv, 0, a, 2, argv.length);
+    return Procs.quiet(java.time.Duration.ofSeconds(10), a);
+  }
+
+  @Override
+  public String upstreamDns() {
+    return DNS;
+  }
+
+  @Override
+  public void close() {
+    for (Process p : procs) Procs.killTree(p.toHandle());
+    Netns.delete(ns);
+    try {
+      Workspace.deleteTree(dir);
+    } catch (IOException ignored) {
+      // temp files
+    }
+  }
+}
