@@ -5,12 +5,13 @@ import java.util.Set;
 
 /**
  * What the linter allows. {@link #DEFAULT} is the reference's provider mirror (validation.md 4.8):
- * hashicorp/google, hashicorp/google-beta and hashicorp/random.
+ * hashicorp/google, hashicorp/google-beta and hashicorp/random, plus Terraform's built-in provider
+ * ({@code terraform_data}), which talks to nothing and ships inside the terraform binary.
  *
  * @param providerSources allowed sources as namespace/type (registry.terraform.io implied)
  */
 public record LintPolicy(Set<String> providerSources) {
-  public static final LintPolicy DEFAULT = new LintPolicy(Set.of("hashicorp/google", "hashicorp/google-beta", "hashicorp/random"));
+  public static final LintPolicy DEFAULT = new LintPolicy(Set.of("hashicorp/google", "hashicorp/google-beta", "hashicorp/random", "hashicorp/terraform"));
 
   public LintPolicy {
     providerSources = Set.copyOf(providerSources.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());

@@ -19,7 +19,9 @@ public final class Verifications {
   }
 
   /**
-   * @param env for {@code gcp-api}: {@code ALPHACORE_GCP_ENDPOINT} (a single base URL such as
+   * @param env for {@code terraform-refresh}: {@code ALPHACORE_SANDBOX_BACKEND} (bwrap, qemu,
+   *     firecracker) and the token in {@code GOOGLE_OAUTH_ACCESS_TOKEN}; the run has no network
+   *     unless a gateway is attached (production hosts: see docs/sandbox.md); for {@code gcp-api}: {@code ALPHACORE_GCP_ENDPOINT} (a single base URL such as
    *     cloudsim's; default the official Google endpoints), and credentials from
    *     {@code ALPHACORE_GCP_CREDS_FILE} (service-account key), {@code ALPHACORE_GCP_TOKEN_FILE},
    *     {@code GOOGLE_OAUTH_ACCESS_TOKEN} or {@code GOOGLE_APPLICATION_CREDENTIALS}
@@ -36,10 +38,11 @@ public final class Verifications {
     return switch (name) {
       case StateVerification.NAME -> new StateVerification();
       case GcpApiVerification.NAME -> new GcpApiVerification(new GcpVerifier(new GcpHttp(endpoints(env), tokens(env))));
-      case "sandbox", "terraform-refresh" -> throw new ValidationApiException(ValidationApiException.Code.CONFIG_INVALID,
-          "verification '" + name + "' is not available in this build (available: state, gcp-api)");
+      case TerraformRefreshVerification.NAME, "sandbox" -> new TerraformRefreshVerification(
+          ai.alphacore.sandbox.backend.Backends.selected(env.get(ai.alphacore.sandbox.backend.Backends.ENV)),
+          ai.alphacore.sandbox.secret.TokenSupplier.fromEnv(Tokens.ENV_TOKEN), null);
       default -> throw new ValidationApiException(ValidationApiException.Code.CONFIG_INVALID,
-          "unknown verification '" + name + "' (expected state or gcp-api)");
+          "unknown verification '" + name + "' (expected state, gcp-api or terraform-refresh)");
     };
   }
 
