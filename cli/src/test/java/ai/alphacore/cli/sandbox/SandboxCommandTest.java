@@ -67,7 +67,13 @@ class SandboxCommandTest {
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.path("verdict").path("status").asText()).isEqualTo("pass");
     assertThat(j.path("stages").findValuesAsText("name")).containsExactly("intake", "lint", "init", "refresh", "judge");
-    Run lint = run("sandbox", "run", "--backend", "bwrap", "--workspace", zip.toString(), "--task", dir.resolve("task.json").toString(), "--no-token");
+    Path bad = dir.resolve("bad.zip");
+    try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(bad))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("main.tf"));
+      z.write("resource \"local_file\" \"f\" {\n  content = \"x\"\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    Run lint = run("sandbox", "run", "--backend", "bwrap", "--workspace", bad.toString(), "--task", dir.resolve("task.json").toString(), "--no-token");
     assertThat(lint.rc()).isEqualTo(1);
     assertThat(lint.out()).contains("LINT_REJECTED (miner's fault)");
   }
