@@ -155,7 +155,7 @@ public final class Synapse {
   }
 
   /** Fills this synapse from a parsed body (the class's fields must all be present if required). */
-  static Synapse fromJson(SynapseSpec spec, JsonNode n, boolean requireRequired) {
+  public static Synapse fromJson(SynapseSpec spec, JsonNode n, boolean requireRequired) {
     if (n == null || !n.isObject()) throw new WireFormatException("synapse body must be a JSON object");
     Synapse s = new Synapse(spec);
     JsonNode t = n.get("timeout");
