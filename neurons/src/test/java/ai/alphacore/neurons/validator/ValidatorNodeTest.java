@@ -101,4 +101,23 @@ class ValidatorNodeTest {
       v.close();
     }
   }
+
+  @Test
+  void epochGatingWithAndWithoutSlots(@TempDir Path dir) throws Exception {
+    try (LocalSubtensor c = chain(dir, false)) {
+      TaskGenerator gen = new TaskGenerator(new GcpProvider(), new ConfigLoader(new GcpProvider(), Map.of()).loadDefault());
+      ValidatorConfig one = ValidatorConfig.fromEnv(Map.of("ALPHACORE_ENV", "production"), NET, dir.resolve("a"));
+      try (ValidatorNode v = new ValidatorNode(key(2), c, r -> null, new TaskSource(gen, Selection.ANY, 1), one, null)) {
+        assertThat(v.shouldStartRound(20)).isTrue(); // start of an epoch (tempo 10)
+        assertThat(v.shouldStartRound(23)).isTrue(); // progress 0.3: still in time
+        assertThat(v.shouldStartRound(24)).isFalse(); // too late in the epoch (production: 0.3)
+      }
+      ValidatorConfig slots = ValidatorConfig.fromEnv(Map.of("ALPHACORE_EPOCH_SLOTS", "2", "ALPHACORE_EPOCH_SLOT_INDEX", "1"), NET, dir.resolve("b"));
+      try (ValidatorNode v = new ValidatorNode(key(2), c, r -> null, new TaskSource(gen, Selection.ANY, 1), slots, null)) {
+        assertThat(v.shouldStartRound(32)).isFalse(); // first half of the epoch belongs to slot 0
+        assertThat(v.shouldStartRound(35)).isTrue();
+        assertThat(v.shouldStartRound(39)).isTrue();
+      }
+    }
+  }
 }
