@@ -24,22 +24,23 @@ final class CloudOnboarding {
 
   static void createProject(URI base, String token, String project, String validatorMember) {
     ObjectNode body = JSON.createObjectNode().put("projectId", project).put("name", project);
-    send(base, token, "/v1/projects", body);
-    JsonNode policy = send(base, token, "/v1/projects/" + project + ":getIamPolicy", JSON.createObjectNode());
+    send(base, token, "/v1/projects", body, true); // a restarted network finds its projects there already
+    JsonNode policy = send(base, token, "/v1/projects/" + project + ":getIamPolicy", JSON.createObjectNode(), false);
     ObjectNode p = policy.deepCopy();
     ArrayNode bindings = p.withArray("bindings");
     for (String role : new String[] {"roles/viewer", "roles/secretmanager.secretAccessor"}) {
       bindings.addObject().put("role", role).putArray("members").add(validatorMember);
     }
-    send(base, token, "/v1/projects/" + project + ":setIamPolicy", JSON.createObjectNode().set("policy", p));
+    send(base, token, "/v1/projects/" + project + ":setIamPolicy", JSON.createObjectNode().set("policy", p), false);
   }
 
-  private static JsonNode send(URI base, String token, String path, JsonNode body) {
+  private static JsonNode send(URI base, String token, String path, JsonNode body, boolean existsIsFine) {
     HttpRequest r = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     try {
       HttpResponse<String> resp = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+      if (existsIsFine && resp.statusCode() == 409) return JSON.createObjectNode();
       if (resp.statusCode() / 100 != 2) {
         throw new IllegalStateException("cloudsim " + path + ": HTTP " + resp.statusCode() + " " + resp.body());
       }

@@ -95,10 +95,28 @@ public final class LocalNetwork implements AutoCloseable {
     return Ss58.encode(k.publicKey());
   }
 
-  private static String randomToken() {
-    byte[] b = new byte[24];
-    new SecureRandom().nextBytes(b);
-    return HexFormat.of().formatHex(b);
+  private byte[] salt;
+
+  /**
+   * A bearer token for one principal of this network: unguessable (a random salt kept in the
+   * data directory, mode 600) yet the same on every run over that directory, so a restarted
+   * network still owns the projects it created.
+   */
+  private String token(String role, int i) throws Exception {
+    if (salt == null) {
+      Path f = config.dataDir().resolve("localnet.salt");
+      if (Files.exists(f)) {
+        salt = Files.readAllBytes(f);
+      } else {
+        salt = new byte[32];
+        new SecureRandom().nextBytes(salt);
+        Files.write(f, salt);
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      }
+    }
+    MessageDigest d = MessageDigest.getInstance("SHA-256");
+    d.update(salt);
+    return HexFormat.of().formatHex(d.digest((role + "/" + i).getBytes(StandardCharsets.UTF_8)));
   }
 
   private void boot() throws Exception {
@@ -112,6 +130,10 @@ public final class LocalNetwork implements AutoCloseable {
       chain.createSubnet(NETUID, ss(owner), LocalSubtensor.SubnetParams.defaults().withTempo(tempo).withWeights(1, 65535, 0, 0));
       chain.advanceBlocks(1);
       chain.register(NETUID, ss(owner), ss(owner)); // uid 0: the burn uid
+    } else {
+      // A restart over a kept data directory: simulated time has passed since the last run, so
+      // the miners may announce their new axon ports (serve_axon is rate-limited per block).
+      chain.advanceBlocks(100);
     }
     tempo = chain.tempo(NETUID);
     validatorUid = chain.uid(NETUID, ss(validatorKey)).orElseGet(() -> chain.register(NETUID, ss(validatorKey), ss(owner)));
@@ -122,13 +144,13 @@ public final class LocalNetwork implements AutoCloseable {
 
     cloud = CloudSim.start(new CloudSim.Config("127.0.0.1", 0, dir.resolve("cloudsim"), true));
     open.add(cloud);
-    String validatorCloudToken = randomToken();
+    String validatorCloudToken = token("validator-cloud", 0);
     cloud.addPrincipal(validatorCloudToken, VALIDATOR_MEMBER);
     say("cloudsim   %s (IAM on: each miner sees only its own project)", cloud.baseUri());
 
     ApiConfig.Builder b = ApiConfig.builder(dir.resolve("validation-api"));
     b.port = 0;
-    b.token = randomToken();
+    b.token = token("validation-api", 0);
     b.archiveRoot = dir;
     b.workers = 2;
     b.verification = GcpApiVerification.NAME;
@@ -146,7 +168,7 @@ public final class LocalNetwork implements AutoCloseable {
       Sr25519Keypair mk = key("miner", i);
       int uid = chain.uid(NETUID, ss(mk)).orElseGet(() -> chain.register(NETUID, ss(mk), ss(owner)));
       String project = String.format("localnet-miner-%03d", i);
-      String token = randomToken();
+      String token = token("miner-cloud", i);
       cloud.addPrincipal(token, "user:miner-" + i + "@localnet.example");
       CloudOnboarding.createProject(cloud.baseUri(), token, project, VALIDATOR_MEMBER);
       projects.put(ss(mk), project);

@@ -45,6 +45,15 @@ class LocalnetTest {
   }
 
   @Test
+  void aRestartOverTheSameDataDirectoryKeepsWorking(@TempDir Path dir) throws Exception {
+    LocalnetConfig cfg = new LocalnetConfig(4, 1, dir.resolve("net"), null, 3, null);
+    assertThat(Localnet.run(cfg).healthy()).isTrue();
+    LocalnetReport again = Localnet.run(cfg);
+    assertThat(again.healthy()).as(String.join("; ", again.problems())).isTrue();
+    assertThat(dir.resolve("net/validator/state.json")).exists();
+  }
+
+  @Test
   void badArgumentsAreRefusedWithAReason() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LocalnetConfig(0, 3, Path.of("x"), null, 1, null))
         .hasMessageContaining("--miners");
