@@ -109,7 +109,7 @@ public final class TaskReader {
       String k = p.currentName();
       JsonToken v = p.nextToken();
       if (root && k.equals("task") && v == JsonToken.START_OBJECT) o.set(k, judgedFields(p, false));
-      else if (k.equals("task") || k.equals("task_id") || k.equals("invariants")) o.set(k, streaming.readTree(p));
+      else if (k.equals("task") || k.equals("task_id") || k.equals("invariants")) o.set(k, ai.alphacore.core.tfstate.Trees.read(p));
       else p.skipChildren();
     }
     return o;

@@ -173,7 +173,7 @@ public final class StateReader {
           resourcesValue(v);
           resources = new ArrayList<>(kept);
         } else if ("version".equals(field)) {
-          version = mapper.readTree(p);
+          version = Trees.read(p);
         } else {
           p.skipChildren();
         }
@@ -295,7 +295,7 @@ public final class StateReader {
             // The type may come after the instances; then we cannot skip and must keep the tree.
             if (type != null && !sel.keepType(type)) p.skipChildren();
             else if (type != null && v == JsonToken.START_OBJECT && sel.keys(type) != null) attributes = selected(sel.keys(type));
-            else attributes = mapper.readTree(p);
+            else attributes = Trees.read(p);
           }
           case "index_key" -> {
             if (v == JsonToken.VALUE_STRING) index = "[\"" + p.getText() + "\"]";
@@ -318,7 +318,7 @@ public final class StateReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String k = p.currentName();
         p.nextToken();
-        if (keys.contains(k)) o.set(k, mapper.readTree(p));
+        if (keys.contains(k)) o.set(k, Trees.read(p));
         else p.skipChildren();
       }
       return o;
