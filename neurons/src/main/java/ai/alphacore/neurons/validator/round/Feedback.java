@@ -37,7 +37,7 @@ final class Feedback {
     return o;
   }
 
-  static ObjectNode summary(PairResult p, FinalScores.Result finals) {
+  static ObjectNode summary(PairResult p, FinalScores.Result finals, String latencyMode) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("miner_uid", p.uid());
     o.put("miner_api_score", p.score());
@@ -46,7 +46,7 @@ final class Feedback {
     Integer w = finals.fastestTopUid();
     if (w == null) o.putNull("winner_uid");
     else o.put("winner_uid", w);
-    o.put("latency_mode", "winner_take_all");
+    o.put("latency_mode", latencyMode);
     return o;
   }
 }

@@ -73,11 +73,7 @@ public final class RoundRunner {
     this.listener = listener == null ? RoundListener.NONE : listener;
   }
 
-  private record Target(Neuron neuron, AxonTarget axon, String[] declaredProject) {
-    Target(Neuron neuron, AxonTarget axon) {
-      this(neuron, axon, new String[1]);
-    }
-  }
+  private record Target(Neuron neuron, AxonTarget axon) {}
 
   public RoundResult run(String roundId) {
     Map<String, Double> phases = new LinkedHashMap<>();
@@ -93,11 +89,12 @@ public final class RoundRunner {
     List<Synapse> hs = dendrite.forward(targets.stream().map(Target::axon).toList(), this::startRound, config.handshakeTimeoutSeconds());
     List<Target> alive = new ArrayList<>();
     Map<Integer, Synapse> handshakes = new HashMap<>();
+    declaredProjects.clear();
     for (int i = 0; i < targets.size(); i++) {
       Synapse r = hs.get(i);
       handshakes.put(targets.get(i).neuron().uid(), r);
       JsonNode declared = r.get("gcp_project");
-      if (declared != null && declared.isTextual()) targets.get(i).declaredProject()[0] = declared.textValue();
+      if (r.isSuccess() && declared != null && declared.isTextual()) declaredProjects.put(targets.get(i).neuron().hotkey(), declared.textValue());
       if (r.isSuccess() && r.get("is_ready").asBoolean(false)) alive.add(targets.get(i));
     }
     listener.event("handshake_complete", Map.of("round_id", roundId, "alive", alive.size(), "queried", targets.size()));
@@ -165,6 +162,8 @@ public final class RoundRunner {
   }
 
   private volatile String currentRound = "";
+  /** Projects miners declared in this round's handshake ({@code gcp_project}), by hotkey. */
+  private final Map<String, String> declaredProjects = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Map<Integer, List<PairResult>> dispatchAndEvaluate(String roundId, List<Target> alive, List<GeneratedTask> base) {
     Map<Integer, List<PairResult>> out = new java.util.concurrent.ConcurrentHashMap<>();
@@ -224,7 +223,7 @@ public final class RoundRunner {
     } else {
       ObjectNode taskJson = task.specJson().deepCopy();
       taskJson.put("miner_uid", uid);
-      String project = projects.apply(hotkey).orElse(target.declaredProject()[0]);
+      String project = projects.apply(hotkey).orElse(declaredProjects.get(hotkey));
       if (project != null) taskJson.put("miner_project", project);
       validations.acquire();
       long e0 = System.nanoTime();
@@ -268,7 +267,7 @@ public final class RoundRunner {
               s.set("round_id", TextNode.valueOf(roundId));
               s.set("miner_uid", IntNode.valueOf(p.uid()));
               s.set("validation_attempt", Feedback.attempt(p));
-              s.set("summary", Feedback.summary(p, finals));
+              s.set("summary", Feedback.summary(p, finals, config.scoring().latencyMode()));
               dendrite.call(target.axon(), s, config.cleanupTimeoutSeconds());
             } finally {
               limit.release();
