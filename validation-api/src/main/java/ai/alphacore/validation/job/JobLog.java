@@ -61,6 +61,9 @@ public final class JobLog implements AutoCloseable {
         out.write(l);
         written += l.length();
       }
+      // Each line reaches the file at once: a reader who sees the job finished must see its log,
+      // and a crash must not take the lines already written with it.
+      out.flush();
     } catch (IOException e) {
       truncated = true; // a failing log must not fail the job
     }
