@@ -107,7 +107,12 @@ class TokenCanaryTest {
         tr '\\0' '\\n' < /proc/self/environ >&2
         b64=$(base64 -w0 < /proc/self/environ); hex=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | od -An -tx1 | tr -d ' \\n')
         rev=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | rev)
-        sed "s|\\"outputs\\" : { }|\\"outputs\\": {\\"t\\": {\\"value\\": \\"$GOOGLE_OAUTH_ACCESS_TOKEN $b64 $hex $rev\\", \\"type\\": \\"string\\"}}|" /workspace-src/terraform.tfstate > terraform.tfstate
+        # The dump into the state reads the token from the environment (awk ENVIRON), never from argv:
+        # the watcher below fails the test on any process whose command line holds it.
+        export B64="$b64" HEX="$hex" REV="$rev"
+        # /usr/bin/awk is an alternatives link the sandbox's generated /etc does not carry: use a real binary.
+        for a in mawk gawk awk; do command -v $a >/dev/null && break; done
+        $a 'BEGIN { t = ENVIRON["GOOGLE_OAUTH_ACCESS_TOKEN"] " " ENVIRON["B64"] " " ENVIRON["HEX"] " " ENVIRON["REV"]; p = "\\"outputs\\" : { }" } { i = index($0, p); if (i > 0) $0 = substr($0, 1, i - 1) "\\"outputs\\": {\\"t\\": {\\"value\\": \\"" t "\\", \\"type\\": \\"string\\"}}" substr($0, i + length(p)); print }' /workspace-src/terraform.tfstate > terraform.tfstate
         """;
     String init = "echo \"init_sees_token=${GOOGLE_OAUTH_ACCESS_TOKEN:-no}\"; tr '\\0' '\\n' < /proc/$PPID/environ | grep -c GOOGLE_OAUTH || true";
     Path fake = Fixtures.script(tmp, "terraform", Fixtures.fakeTerraform(apply).replace("echo \"Terraform has been successfully initialized! (fake)\"", init));
