@@ -65,6 +65,27 @@ final class ComputeReaders {
     }
   }
 
+  private static final java.util.regex.Pattern REGION_IN_PATH = java.util.regex.Pattern.compile("/regions/([^/]+)/");
+  private static final java.util.regex.Pattern ZONE_IN_PATH = java.util.regex.Pattern.compile("/zones/([^/]+)/");
+
+  /**
+   * The candidate of a named Compute resource that lives in a region or zone: its name and
+   * location from the state (the location attribute, else its id or self-link), in the project.
+   */
+  static Candidate located(BaseReader r, JsonNode a, String declared, String kind, String locationKey,
+      java.util.regex.Pattern locationInPath, java.util.regex.Pattern validLocation) {
+    String id = Ids.str(a, "id");
+    String name = Ids.str(a, "name") != null ? Ids.str(a, "name") : Ids.last(id);
+    String location = Ids.last(Ids.str(a, locationKey));
+    if (location == null) location = Ids.group(locationInPath, id != null ? id : Ids.str(a, "self_link"), 1);
+    String p = BaseReader.projectOf(a, declared, "id", "self_link");
+    Candidate c = r.checkProject(p, declared);
+    if (c != null) return c;
+    if (!Ids.ok(Ids.RFC1035, name)) return r.bad(kind + " name '" + name + "' is not a valid Compute Engine name");
+    if (!Ids.ok(validLocation, location)) return r.bad(kind + " " + locationKey + " '" + location + "' is not a " + locationKey);
+    return r.ok(p, location, name);
+  }
+
   static final class Subnetwork extends BaseReader {
     Subnetwork() {
       super("google_compute_subnetwork");
@@ -72,16 +93,7 @@ final class ComputeReaders {
 
     @Override
     public Candidate candidate(JsonNode a, String declared) {
-      String id = Ids.str(a, "id");
-      String name = Ids.str(a, "name") != null ? Ids.str(a, "name") : Ids.last(id);
-      String region = Ids.last(Ids.str(a, "region"));
-      if (region == null) region = Ids.group(java.util.regex.Pattern.compile("/regions/([^/]+)/"), id != null ? id : Ids.str(a, "self_link"), 1);
-      String p = projectOf(a, declared, "id", "self_link");
-      Candidate c = checkProject(p, declared);
-      if (c != null) return c;
-      if (!Ids.ok(Ids.RFC1035, name)) return bad("subnetwork name '" + name + "' is not a valid Compute Engine name");
-      if (!Ids.ok(Ids.REGION, region)) return bad("subnetwork region '" + region + "' is not a region");
-      return ok(p, region, name);
+      return located(this, a, declared, "subnetwork", "region", REGION_IN_PATH, Ids.REGION);
     }
 
     @Override
@@ -202,16 +214,7 @@ final class ComputeReaders {
 
     @Override
     public Candidate candidate(JsonNode a, String declared) {
-      String id = Ids.str(a, "id");
-      String name = Ids.str(a, "name") != null ? Ids.str(a, "name") : Ids.last(id);
-      String zone = Ids.last(Ids.str(a, "zone"));
-      if (zone == null) zone = Ids.group(java.util.regex.Pattern.compile("/zones/([^/]+)/"), id != null ? id : Ids.str(a, "self_link"), 1);
-      String p = projectOf(a, declared, "id", "self_link");
-      Candidate c = checkProject(p, declared);
-      if (c != null) return c;
-      if (!Ids.ok(Ids.RFC1035, name)) return bad("instance name '" + name + "' is not a valid Compute Engine name");
-      if (!Ids.ok(Ids.ZONE, zone)) return bad("instance zone '" + zone + "' is not a zone");
-      return ok(p, zone, name);
+      return located(this, a, declared, "instance", "zone", ZONE_IN_PATH, Ids.ZONE);
     }
 
     @Override
