@@ -71,7 +71,7 @@ public final class TaskReader {
       throw new TaskFormatException(ErrorCode.LIMIT_EXCEEDED, "task is " + bytes.length + " bytes; the limit is " + limits.maxBytes());
     }
     if (!Utf8.isValid(bytes)) throw new TaskFormatException(ErrorCode.TASK_INVALID_JSON, "task is not valid UTF-8 text");
-    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+    if (Utf8.hasBom(bytes)) {
       throw new TaskFormatException(ErrorCode.TASK_INVALID_JSON, "task starts with a UTF-8 byte-order mark; save it without one");
     }
   }

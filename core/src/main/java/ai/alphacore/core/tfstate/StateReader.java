@@ -75,7 +75,7 @@ public final class StateReader {
     if (bytes.length > limits.maxBytes()) {
       throw new StateFormatException(ErrorCode.LIMIT_EXCEEDED, "document is larger than the limit of " + limits.maxBytes() + " bytes");
     }
-    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+    if (Utf8.hasBom(bytes)) {
       throw new StateFormatException(ErrorCode.STATE_INVALID_UTF8, "file starts with a UTF-8 byte-order mark");
     }
     if (!Utf8.isValid(bytes)) throw new StateFormatException(ErrorCode.STATE_INVALID_UTF8, "the state is not valid UTF-8");

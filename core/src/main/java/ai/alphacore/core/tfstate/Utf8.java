@@ -7,6 +7,11 @@ public final class Utf8 {
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
+  /** Starts with a UTF-8 byte-order mark, which Python's json refuses. */
+  public static boolean hasBom(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+  }
+
   public static boolean isValid(byte[] b) {
     return isValid(b, 0, b.length);
   }

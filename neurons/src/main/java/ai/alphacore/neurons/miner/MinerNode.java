@@ -13,10 +13,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -134,18 +132,11 @@ public final class MinerNode implements AutoCloseable {
     if (zip != null) {
       s.set("workspace_zip_b64", Base64.getEncoder().encodeToString(zip));
       s.set("workspace_zip_filename", taskId + ".zip");
-      s.set("workspace_zip_sha256", sha256(zip));
+      s.set("workspace_zip_sha256", AlphaCoreSynapses.zipSha256(zip));
       s.set("workspace_zip_size_bytes", LongNode.valueOf(zip.length));
     }
   }
 
-  static String sha256(byte[] b) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private Synapse feedback(Synapse s) {
     s.set("acknowledged", BooleanNode.TRUE);

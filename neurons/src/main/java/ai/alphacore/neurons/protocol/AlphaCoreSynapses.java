@@ -61,4 +61,13 @@ public final class AlphaCoreSynapses {
       Field.of("acknowledged", Type.BOOL, BooleanNode.FALSE),
       Field.of("cleanup_ok", Type.BOOL, BooleanNode.FALSE),
       Field.of("error_message", Type.STRING, null));
+
+  /** {@code workspace_zip_sha256}: lowercase hex SHA-256 of the raw ZIP bytes. */
+  public static String zipSha256(byte[] zip) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(zip));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -1,11 +1,10 @@
 package ai.alphacore.neurons.validator.round;
 
 import ai.alphacore.bittensor.wire.Synapse;
+import ai.alphacore.neurons.protocol.AlphaCoreSynapses;
 import ai.alphacore.neurons.validator.evaluation.Attempt;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * What a miner's TaskSynapse answer must satisfy before it is worth evaluating: it arrived,
@@ -38,7 +37,7 @@ final class SubmissionCheck {
       return fail(Attempt.INVALID_BASE64, "workspace_zip_b64 is not valid base64: " + e.getMessage());
     }
     if (zip.length > maxZipBytes) return fail(Attempt.ZIP_TOO_LARGE, "ZIP of " + zip.length + " bytes over " + maxZipBytes);
-    String sha = sha256(zip);
+    String sha = AlphaCoreSynapses.zipSha256(zip);
     JsonNode stated = response.get("workspace_zip_sha256");
     if (stated != null && stated.isTextual() && !stated.textValue().isBlank() && !stated.textValue().equalsIgnoreCase(sha)) {
       return fail(Attempt.ZIP_SHA256_MISMATCH, "stated sha256 " + stated.textValue() + " but the ZIP hashes to " + sha);
@@ -50,11 +49,4 @@ final class SubmissionCheck {
     return new Checked(null, null, a, error);
   }
 
-  static String sha256(byte[] b) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
