@@ -3,6 +3,7 @@ package ai.alphacore.sandbox.backend;
 import ai.alphacore.sandbox.guest.Ext4Image;
 import ai.alphacore.sandbox.guest.GuestArtifacts;
 import ai.alphacore.sandbox.guest.TarReader;
+import ai.alphacore.sandbox.network.GuestNic;
 import ai.alphacore.sandbox.secret.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,17 @@ public final class QemuBackend implements SandboxBackend {
     }
   }
 
+  static final Path TUN = Path.of("/dev/net/tun");
+
+  /**
+   * QEMU opens /dev/net/tun itself, and the host's node is root-only. Like Firecracker's jailer,
+   * give the VMM its own node: a private mount namespace with a tmpfs over /dev/net holding a tun
+   * node owned by the VMM uid. The TAP it attaches to is owned by that uid too, so no capability
+   * is ever needed. $1 is the uid.
+   */
+  static final String TUN_NODE = "mount -t tmpfs -o size=4k,mode=0755,nosuid,noexec acore-tun /dev/net"
+      + " && mknod -m 0600 /dev/net/tun c 10 200 && chown \"$1:$1\" /dev/net/tun && shift && exec \"$@\"";
+
   private final Config config;
 
   public QemuBackend(Config config) {
@@ -57,7 +69,8 @@ public final class QemuBackend implements SandboxBackend {
       p.add("accel=kvm needs VT-x/AMD-V: /proc/cpuinfo has no vmx/svm flag (here /dev/kvm is an emulator; use accel=tcg)");
     }
     List<String> notes = new ArrayList<>(List.of("separate guest kernel (q35, accel=" + config.accel() + ")",
-        "guest network: none (the guest has no NIC; refresh against real APIs needs the firecracker backend or bwrap)"));
+        "guest network: a TAP in the run's network namespace when the run has one (DNS and proxy only), else no NIC at all"));
+    if (!Files.exists(TUN)) notes.add("no " + TUN + " (modprobe tun): runs with a network will fail");
     if (config.accel().equals("tcg")) notes.add("software emulation: about 10-20x slower CPU, about 5 s a validation");
     return new Health(name(), p, notes);
   }
@@ -66,10 +79,6 @@ public final class QemuBackend implements SandboxBackend {
   public GuestResult run(GuestRun run) throws IsolationException {
     Health h = health();
     if (!h.available()) throw new IsolationException(IsolationError.BACKEND_UNAVAILABLE, h.summary());
-    if (run.network() != null) {
-      throw new IsolationException(IsolationError.BACKEND_UNAVAILABLE,
-          "qemu backend: guest networking is not implemented; run without a network or use bwrap/firecracker");
-    }
     Redactor redactor = Redactor.of(run.token());
     Limits l = run.limits();
     int uid = config.uids().acquire();
@@ -82,14 +91,19 @@ public final class QemuBackend implements SandboxBackend {
       long resultsBytes = l.stateBytes() + 2 * l.logBytes() + Limits.MIB;
       Path results = Ext4Image.raw(dir.resolve("results.img"), roundUp(resultsBytes + 4 * Limits.MIB));
       Path secret = secretDrive(dir.resolve("secret.img"), run);
+      GuestNic nic = run.network() == null ? null : run.network().tap(uid);
       RunDir.grantRead(dir.path(), uid);
       for (Path f : List.of(ws, results, secret)) RunDir.own(f, uid, f == ws ? "r--------" : "rw-------");
       List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", BwrapBackend.LAUNCH.replace(" 9< \"$bpf\"", ""), "launch", "-"));
       for (Path f : cg.procsFiles()) argv.add(f.toString());
       argv.add("--");
       String u = Integer.toString(uid);
+      if (nic != null) {
+        argv.addAll(List.of("nsenter", "--net=" + run.network().nsPath(), "unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
+            TUN_NODE, "tun", u));
+      }
       argv.addAll(List.of("setpriv", "--reuid=" + u, "--regid=" + u, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
-      argv.addAll(qemuArgs(ws, results, secret, guestRam, resultsBytes, l));
+      argv.addAll(qemuArgs(ws, results, secret, guestRam, resultsBytes, l, nic));
       long t0 = System.nanoTime();
       Procs.Exit exit;
       try {
@@ -118,18 +132,23 @@ public final class QemuBackend implements SandboxBackend {
     }
   }
 
-  List<String> qemuArgs(Path ws, Path results, Path secret, long guestRam, long resultsBytes, Limits l) {
+  List<String> qemuArgs(Path ws, Path results, Path secret, long guestRam, long resultsBytes, Limits l, GuestNic nic) {
     String cmdline = "console=ttyS0 panic=-1 reboot=t quiet alphacore.work=" + l.tmpfsBytes() + " alphacore.results=" + resultsBytes
-        + " alphacore.logcap=" + l.logBytes();
-    return List.of(config.qemu().toString(), "-accel", config.accel(), "-cpu", config.accel().equals("kvm") ? "host" : "max",
+        + " alphacore.logcap=" + l.logBytes() + (nic == null ? "" : " " + nic.kernelArg());
+    List<String> net = nic == null ? List.of("-nic", "none") : List.of("-netdev", "tap,id=n0,ifname=" + nic.tap() + ",script=no,downscript=no",
+        // romfile= : no iPXE option ROM, nothing to boot from the network
+        "-device", "virtio-net-pci,netdev=n0,mac=" + nic.mac() + ",romfile=");
+    List<String> a = new ArrayList<>(List.of(config.qemu().toString(), "-accel", config.accel(), "-cpu", config.accel().equals("kvm") ? "host" : "max",
         "-machine", "q35", "-m", Long.toString(guestRam / Limits.MIB), "-smp", "1", "-display", "none", "-no-reboot", "-nodefaults",
-        "-serial", "stdio", "-nic", "none",
+        "-serial", "stdio",
         "-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny",
         "-kernel", config.guest().kernel().toString(), "-initrd", config.guest().initramfs().toString(), "-append", cmdline,
         "-drive", "file=" + config.guest().rootfs() + ",format=raw,if=virtio,readonly=on",
         "-drive", "file=" + ws + ",format=raw,if=virtio,readonly=on",
         "-drive", "file=" + results + ",format=raw,if=virtio",
-        "-drive", "file=" + secret + ",format=raw,if=virtio,readonly=on");
+        "-drive", "file=" + secret + ",format=raw,if=virtio,readonly=on"));
+    a.addAll(net);
+    return a;
   }
 
   /** The secret drive: the token line, then zeros to 4 KiB. Overwritten and deleted after the run. */

@@ -26,7 +26,7 @@ public final class GuestImageBuilder {
   public enum Flavour { BUSYBOX, DEBOOTSTRAP }
 
   static final List<String> MODULES = List.of("virtio_ring", "virtio", "virtio_pci_modern_dev", "virtio_pci_legacy_dev",
-      "virtio_pci", "virtio_mmio", "virtio_blk");
+      "virtio_pci", "virtio_mmio", "virtio_blk", "failover", "net_failover", "virtio_net");
 
   private GuestImageBuilder() {}
 
@@ -144,6 +144,9 @@ public final class GuestImageBuilder {
     Files.writeString(root.resolve("runner.sh"), GuestLayout.runnerScript());
     setMode(root.resolve("runner.sh"), "rwxr-xr-x");
     Files.writeString(root.resolve("etc/alphacore/terraform.rc"), CliConfig.render(pins, GuestLayout.MIRROR));
+    // Empty mount point: vm-init binds the run's resolver over it (the rootfs is read-only).
+    Files.deleteIfExists(root.resolve("etc/resolv.conf"));
+    Files.writeString(root.resolve("etc/resolv.conf"), "");
     Path tf = root.resolve("opt/alphacore/bin/terraform");
     Files.copy(terraform, tf, StandardCopyOption.REPLACE_EXISTING);
     setMode(tf, "rwxr-xr-x");

@@ -188,20 +188,31 @@ public final class GatewayNamespace implements AutoCloseable {
       Netns.ip(ns, "route", "add", SERVICE_IP + "/32", "via", peer);
       Netns.ip(ns, "route", "add", "default", "via", peer);
       // Second layer inside the run namespace: only the two services leave it.
-      Netns.iptablesRestore(ns, String.join("\n", "*filter", ":INPUT DROP [0:0]", ":FORWARD DROP [0:0]", ":OUTPUT DROP [0:0]",
-          "-A INPUT -i lo -j ACCEPT", "-A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT",
-          "-A OUTPUT -o lo -j ACCEPT", "-A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT",
-          "-A OUTPUT -d " + SERVICE_IP + "/32 -p udp --dport 53 -j ACCEPT",
-          "-A OUTPUT -d " + SERVICE_IP + "/32 -p tcp --dport 53 -j ACCEPT",
-          "-A OUTPUT -d " + SERVICE_IP + "/32 -p tcp --dport " + PROXY_PORT + " -j ACCEPT",
-          "-A OUTPUT -d " + policy.metadataAddress() + "/32 -p tcp -j REJECT --reject-with tcp-reset",
-          "COMMIT", ""));
+      Netns.iptablesRestore(ns, RunRules.render(SERVICE_IP, PROXY_PORT, policy.metadataAddress(), null));
       Netns.resolvConf(ns, SERVICE_IP);
       return rn;
     } catch (IsolationException | RuntimeException e) {
       release(rn);
       throw e;
     }
+  }
+
+  /**
+   * Adds a VM guest's TAP to a run namespace: owned by the VMM's uid (so it can attach without
+   * CAP_NET_ADMIN), routed and masqueraded to the gateway for DNS and the proxy only. It goes
+   * away with the namespace.
+   */
+  GuestNic addTap(RunNetwork rn, int ownerUid) throws IsolationException {
+    String ns = rn.namespace();
+    String u = Integer.toString(ownerUid);
+    GuestNic nic = new GuestNic(GuestNic.TAP, GuestNic.GUEST_IP + "/30", GuestNic.ROUTER_IP, SERVICE_IP, PROXY_PORT, GuestNic.MAC);
+    Netns.ip(ns, "tuntap", "add", "dev", nic.tap(), "mode", "tap", "user", u, "group", u);
+    Netns.ip(ns, "addr", "add", nic.routerIp() + "/30", "dev", nic.tap());
+    Netns.ip(ns, "link", "set", nic.tap(), "up");
+    Netns.iptablesRestore(ns, RunRules.render(SERVICE_IP, PROXY_PORT, policy.metadataAddress(), nic));
+    Netns.exec(ns, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=1", "net.ipv4.conf." + nic.tap() + ".rp_filter=1",
+        "net.ipv4.ip_forward=1");
+    return nic;
   }
 
   synchronized void release(RunNetwork rn) {

@@ -23,6 +23,11 @@ public record RunNetwork(String namespace, String sandboxIp, String peerIp, Stri
     return "nameserver " + serviceIp + "\noptions timeout:2 attempts:2\n";
   }
 
+  /** A TAP for a VM guest whose VMM runs as {@code vmmUid}; see {@link GuestNic}. */
+  public GuestNic tap(int vmmUid) throws ai.alphacore.sandbox.backend.IsolationException {
+    return gateway.addTap(this, vmmUid);
+  }
+
   @Override
   public void close() {
     gateway.release(this);

@@ -2,9 +2,7 @@ package ai.alphacore.sandbox.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.alphacore.sandbox.guest.CliConfig;
 import ai.alphacore.sandbox.guest.GuestArtifacts;
-import ai.alphacore.sandbox.guest.GuestImageBuilder;
 import ai.alphacore.sandbox.intake.Workspace;
 import ai.alphacore.sandbox.refresh.RefreshResult;
 import ai.alphacore.sandbox.refresh.Stage;
@@ -42,11 +40,7 @@ class QemuBackendTest {
   }
 
   static GuestArtifacts guest(String name, Path terraform) throws Exception {
-    GuestArtifacts home = GuestArtifacts.in(GuestArtifacts.home());
-    GuestArtifacts a = new GuestArtifacts(home.kernel(), home.modules(), dir.resolve(name + "/initramfs.cpio.gz"), dir.resolve(name + "/rootfs.ext4"));
-    GuestImageBuilder.build(a, GuestImageBuilder.Flavour.BUSYBOX, terraform, null, CliConfig.REFERENCE_PINS, null);
-    Files.setPosixFilePermissions(dir.resolve(name), PosixFilePermissions.fromString("rwxr-xr-x"));
-    return a;
+    return Fixtures.busyboxGuest(dir, name, terraform);
   }
 
   @AfterAll

@@ -109,6 +109,17 @@ public final class Fixtures {
     return p;
   }
 
+  /** Builds the busybox VM guest under {@code dir/name} around {@code terraform} (kernel from the sandbox home). */
+  public static ai.alphacore.sandbox.guest.GuestArtifacts busyboxGuest(Path dir, String name, Path terraform) throws Exception {
+    var home = ai.alphacore.sandbox.guest.GuestArtifacts.in(ai.alphacore.sandbox.guest.GuestArtifacts.home());
+    var a = new ai.alphacore.sandbox.guest.GuestArtifacts(home.kernel(), home.modules(), dir.resolve(name + "/initramfs.cpio.gz"),
+        dir.resolve(name + "/rootfs.ext4"));
+    ai.alphacore.sandbox.guest.GuestImageBuilder.build(a, ai.alphacore.sandbox.guest.GuestImageBuilder.Flavour.BUSYBOX, terraform, null,
+        ai.alphacore.sandbox.guest.CliConfig.REFERENCE_PINS, null);
+    Files.setPosixFilePermissions(dir.resolve(name), PosixFilePermissions.fromString("rwxr-xr-x"));
+    return a;
+  }
+
   /** A fake terraform: init prints, apply copies the state; enough to test orchestration without the binary. */
   public static String fakeTerraform(String applyExtra) {
     return """
