@@ -4,6 +4,7 @@ import ai.alphacore.sandbox.guest.Ext4Image;
 import ai.alphacore.sandbox.guest.GuestArtifacts;
 import ai.alphacore.sandbox.guest.TarReader;
 import ai.alphacore.sandbox.intake.Workspace;
+import ai.alphacore.sandbox.network.GuestNic;
 import ai.alphacore.sandbox.secret.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,16 +52,13 @@ public final class FirecrackerBackend implements SandboxBackend {
     if (cg != null) p.add(cg);
     p.addAll(config.guest().problems());
     return new Health(name(), p, List.of("hardware VM: separate guest kernel, jailer chroot + uid + cgroups + seccomp on the VMM",
-        "guest network: not implemented yet (TAP in the run namespace); refresh against real APIs needs it"));
+        "guest network: a TAP in the run's network namespace (jailer --netns) when the run has one, DNS and proxy only"));
   }
 
   @Override
   public GuestResult run(GuestRun run) throws IsolationException {
     Health h = health();
     if (!h.available()) throw new IsolationException(IsolationError.BACKEND_UNAVAILABLE, h.summary());
-    if (run.network() != null) {
-      throw new IsolationException(IsolationError.BACKEND_UNAVAILABLE, "firecracker backend: guest networking is not implemented yet");
-    }
     Redactor redactor = Redactor.of(run.token());
     Limits l = run.limits();
     int uid = config.uids().acquire();
@@ -79,6 +77,8 @@ public final class FirecrackerBackend implements SandboxBackend {
       Ext4Image.raw(chroot.resolve("results.img"), resultsBytes + 4 * Limits.MIB);
       QemuBackend.secretDrive(chroot.resolve("secret.img"), run);
       for (String f : List.of("workspace.ext4", "results.img", "secret.img")) RunDir.own(chroot.resolve(f), uid, "rw-------");
+      // The jailer makes the chroot's /dev/net/tun for the uid; the TAP is the uid's too.
+      GuestNic nic = run.network() == null ? null : run.network().tap(uid);
       List<String> argv = new ArrayList<>(List.of(config.jailer().toString(), "--id", id, "--exec-file", config.firecracker().toString(),
           "--uid", Integer.toString(uid), "--gid", Integer.toString(uid), "--chroot-base-dir", config.chrootBase().toString()));
       if (Cgroup.detect() == Cgroup.Kind.V2) {
@@ -86,6 +86,7 @@ public final class FirecrackerBackend implements SandboxBackend {
       } else {
         argv.addAll(List.of("--cgroup-version", "1", "--cgroup", "memory.limit_in_bytes=" + (l.memoryBytes() + 128 * Limits.MIB)));
       }
+      if (nic != null) argv.addAll(List.of("--netns", run.network().nsPath().toString()));
       argv.addAll(List.of("--", "--api-sock", "/run/fc.sock"));
       long t0 = System.nanoTime();
       ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
@@ -102,7 +103,7 @@ public final class FirecrackerBackend implements SandboxBackend {
         }
       });
       FirecrackerClient fc = FirecrackerClient.await(chroot.resolve("run/fc.sock"), Duration.ofSeconds(5));
-      configure(fc, l, resultsBytes);
+      configure(fc, l, resultsBytes, nic);
       fc.start();
       boolean done = jailer.waitFor(l.wallClock().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       if (!done) Procs.killTree(jailer.toHandle());
@@ -135,13 +136,14 @@ public final class FirecrackerBackend implements SandboxBackend {
   }
 
   /** The VM description: paths are inside the jailer chroot. */
-  static void configure(FirecrackerClient fc, Limits l, long resultsBytes) throws IsolationException {
+  static void configure(FirecrackerClient fc, Limits l, long resultsBytes, GuestNic nic) throws IsolationException {
     fc.machineConfig(1, Math.max(256, l.memoryBytes() / Limits.MIB));
     fc.bootSource("/vmlinux", "/initramfs.cpio.gz", "console=ttyS0 reboot=k panic=1 pci=off quiet alphacore.work=" + l.tmpfsBytes()
-        + " alphacore.results=" + resultsBytes + " alphacore.logcap=" + l.logBytes());
+        + " alphacore.results=" + resultsBytes + " alphacore.logcap=" + l.logBytes() + (nic == null ? "" : " " + nic.kernelArg()));
     fc.drive("rootfs", "/rootfs.ext4", true);
     fc.drive("workspace", "/workspace.ext4", true);
     fc.drive("results", "/results.img", false);
     fc.drive("secret", "/secret.img", true);
+    if (nic != null) fc.networkInterface("eth0", nic.tap(), nic.mac());
   }
 }

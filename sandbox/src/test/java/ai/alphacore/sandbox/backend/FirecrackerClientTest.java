@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.alphacore.sandbox.guest.GuestArtifacts;
 import ai.alphacore.sandbox.guest.GuestLayout;
+import ai.alphacore.sandbox.network.GuestNic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -89,7 +90,7 @@ class FirecrackerClientTest {
   @Test
   void configuresTheValidationVmInOrder() throws Exception {
     FirecrackerClient fc = FirecrackerClient.await(sock, Duration.ofSeconds(2));
-    FirecrackerBackend.configure(fc, Limits.DEFAULT, 16 << 20);
+    FirecrackerBackend.configure(fc, Limits.DEFAULT, 16 << 20, null);
     fc.start();
     assertThat(calls).extracting(Call::method).containsOnly("PUT");
     assertThat(calls).extracting(Call::path).containsExactly("/machine-config", "/boot-source", "/drives/rootfs", "/drives/workspace",
@@ -108,6 +109,17 @@ class FirecrackerClientTest {
     }
     assertThat(calls.get(6).body().toString()).isEqualTo("{\"action_type\":\"InstanceStart\"}");
     assertThat(fc.describe().path("vmm_version").asText()).isEqualTo("1.13.1");
+  }
+
+  @Test
+  void aRunWithANetworkGetsTheTapAndItsAddressOnTheCommandLine() throws Exception {
+    FirecrackerClient fc = FirecrackerClient.await(sock, Duration.ofSeconds(2));
+    GuestNic nic = new GuestNic(GuestNic.TAP, GuestNic.GUEST_IP + "/30", GuestNic.ROUTER_IP, "10.200.255.1", 8888, GuestNic.MAC);
+    FirecrackerBackend.configure(fc, Limits.DEFAULT, 16 << 20, nic);
+    assertThat(calls).extracting(Call::path).containsExactly("/machine-config", "/boot-source", "/drives/rootfs", "/drives/workspace",
+        "/drives/results", "/drives/secret", "/network-interfaces/eth0");
+    assertThat(calls.get(1).body().path("boot_args").asText()).endsWith(" alphacore.net=10.201.0.2/30,10.201.0.1,10.200.255.1,8888");
+    assertThat(calls.get(6).body().toString()).isEqualTo("{\"iface_id\":\"eth0\",\"host_dev_name\":\"tap0\",\"guest_mac\":\"" + GuestNic.MAC + "\"}");
   }
 
   @Test
