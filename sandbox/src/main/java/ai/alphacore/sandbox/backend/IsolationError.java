@@ -13,6 +13,11 @@ public enum IsolationError {
   SETUP_FAILED(Fault.VALIDATOR),
   /** The network policy (gateway, run namespace) could not be set up. */
   NETWORK_FAILED(Fault.VALIDATOR),
+  /**
+   * The state's providers refresh against a cloud API, but the sandbox runs without a network:
+   * a validator configuration error (ALPHACORE_SANDBOX_NETWORK), never the miner's 0.
+   */
+  NO_NETWORK(Fault.VALIDATOR),
   /** No token could be minted. */
   TOKEN_UNAVAILABLE(Fault.VALIDATOR),
   /** The submission has no terraform.tfstate. */

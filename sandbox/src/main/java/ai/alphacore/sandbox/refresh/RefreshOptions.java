@@ -6,6 +6,7 @@ import ai.alphacore.sandbox.backend.SandboxBackend;
 import ai.alphacore.sandbox.guest.CliConfig;
 import ai.alphacore.sandbox.intake.ZipLimits;
 import ai.alphacore.sandbox.lint.LintPolicy;
+import ai.alphacore.sandbox.network.NetworkAttacher;
 import ai.alphacore.sandbox.secret.TokenSupplier;
 import java.util.Map;
 

@@ -24,7 +24,15 @@ public final class StatePrep {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The two files of the staged workspace. */
-  public record Prepared(byte[] state, byte[] config, Map<String, String> providers) {}
+  /** Providers whose refresh never leaves the machine. */
+  static final java.util.Set<String> OFFLINE = java.util.Set.of("registry.terraform.io/hashicorp/random");
+
+  public record Prepared(byte[] state, byte[] config, Map<String, String> providers) {
+    /** The providers that must reach a cloud API to refresh. */
+    public java.util.List<String> online() {
+      return providers.keySet().stream().filter(p -> !OFFLINE.contains(p)).toList();
+    }
+  }
 
   private StatePrep() {}
 

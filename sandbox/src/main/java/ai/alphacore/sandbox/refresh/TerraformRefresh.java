@@ -119,6 +119,11 @@ public final class TerraformRefresh {
       try {
         if (minerState == null) throw new IsolationException(IsolationError.NO_STATE, "the submission has no terraform.tfstate at its root");
         prep = StatePrep.prepare(minerState, o.pins());
+        if (o.network() == null && !prep.online().isEmpty()) {
+          throw new IsolationException(IsolationError.NO_NETWORK, "the state's provider " + String.join(", ", prep.online())
+              + " refreshes against its cloud API, but this validator runs the sandbox without a network: set ALPHACORE_SANDBOX_NETWORK=host"
+              + " (docs/sandbox.md)");
+        }
       } catch (IsolationException e) {
         stages.add(failed("init", since(t), e));
         return done(id, o, stages, null, null, logs, t0);

@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * "The internet" for network tests: a namespace we create, connected only to the gateway. It runs
+ * "The internet" for network tests: a namespace we create (addresses from TEST-NET-2, so they count
+ * as public), connected only to the gateway or to a stand-in host. It runs
  * a fake resolver (oauth2.googleapis.com, evil.example.com, and meta.googleapis.com pointing at
  * the metadata address) and busybox httpd servers on those addresses. Nothing leaves the machine.
  */
 final class FakeUpstream implements Uplink {
-  static final String DNS = "10.199.0.2";
-  static final String API = "10.199.0.10";
-  static final String EVIL = "10.199.0.11";
+  static final String DNS = "198.51.100.2";
+  static final String API = "198.51.100.10";
+  static final String EVIL = "198.51.100.11";
   static final String METADATA = "169.254.169.254";
 
   private final String ns;
@@ -35,13 +36,13 @@ final class FakeUpstream implements Uplink {
     Netns.delete(ns);
     Netns.add(ns);
     Netns.ip(gatewayNs, "link", "add", "up0", "type", "veth", "peer", "name", "eth0", "netns", ns);
-    Netns.ip(gatewayNs, "addr", "add", "10.199.0.1/24", "dev", "up0");
+    Netns.ip(gatewayNs, "addr", "add", "198.51.100.1/24", "dev", "up0");
     Netns.ip(gatewayNs, "link", "set", "up0", "up");
     Netns.ip(gatewayNs, "route", "add", "default", "via", DNS);
     for (String a : List.of(DNS + "/24", API + "/24", EVIL + "/24")) Netns.ip(ns, "addr", "add", a, "dev", "eth0");
     Netns.ip(ns, "addr", "add", METADATA + "/32", "dev", "lo");
     Netns.ip(ns, "link", "set", "eth0", "up");
-    Netns.ip(ns, "route", "add", "10.200.0.0/16", "via", "10.199.0.1");
+    Netns.ip(ns, "route", "add", "10.200.0.0/16", "via", "198.51.100.1");
     try {
       Files.writeString(dir.resolve("dns.conf"), String.join("\n", "listen-address=" + DNS, "bind-interfaces", "no-resolv", "no-hosts",
           "address=/oauth2.googleapis.com/" + API, "address=/evil.example.com/" + EVIL, "address=/meta.googleapis.com/" + METADATA, ""));

@@ -6,7 +6,7 @@ import ai.alphacore.sandbox.SandboxError;
 import ai.alphacore.sandbox.backend.Health;
 import ai.alphacore.sandbox.backend.Limits;
 import ai.alphacore.sandbox.backend.SandboxBackend;
-import ai.alphacore.sandbox.refresh.NetworkAttacher;
+import ai.alphacore.sandbox.network.NetworkAttacher;
 import ai.alphacore.sandbox.refresh.RefreshOptions;
 import ai.alphacore.sandbox.refresh.RefreshResult;
 import ai.alphacore.sandbox.refresh.Stage;

@@ -1,7 +1,6 @@
-package ai.alphacore.sandbox.refresh;
+package ai.alphacore.sandbox.network;
 
 import ai.alphacore.sandbox.backend.IsolationException;
-import ai.alphacore.sandbox.network.RunNetwork;
 
 /** Gives each run a fresh network namespace ({@code GatewayNamespace::attach}). */
 @FunctionalInterface

@@ -1,0 +1,162 @@
+package ai.alphacore.sandbox.network;
+
+import ai.alphacore.sandbox.backend.IsolationError;
+import ai.alphacore.sandbox.backend.IsolationException;
+import ai.alphacore.sandbox.backend.Procs;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sandbox network a validator host runs, from its environment:
+ * <ul>
+ *   <li>{@code ALPHACORE_SANDBOX_NETWORK}: {@code none} (default: runs have no network at all, so
+ *       only offline states refresh) or {@code host} (one gateway namespace on this host, linked
+ *       to it by {@link HostUplink}, a fresh run namespace per run);</li>
+ *   <li>{@code ALPHACORE_SANDBOX_UPLINK}: the egress interface (default: the default route's);</li>
+ *   <li>{@code ALPHACORE_SANDBOX_DNS}: the upstream resolver (default: the first nameserver in
+ *       /etc/resolv.conf that the gateway can use: not loopback, not the metadata address).</li>
+ * </ul>
+ * The gateway starts on the first run and stops on {@link #close}. A host-wide lock keeps a
+ * second process from starting another one over it.
+ */
+public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
+  public static final String ENV = "ALPHACORE_SANDBOX_NETWORK";
+  public static final String ENV_UPLINK = "ALPHACORE_SANDBOX_UPLINK";
+  public static final String ENV_DNS = "ALPHACORE_SANDBOX_DNS";
+  static final Path LOCK = Path.of("/run/alphacore-sandbox-gateway.lock");
+  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+  private final String uplinkIface;
+  private final String dns;
+  private final NetPolicy policy;
+  private GatewayNamespace gateway;
+  private FileChannel lockFile;
+  private FileLock lock;
+
+  private SandboxNetwork(String uplinkIface, String dns, NetPolicy policy) {
+    this.uplinkIface = uplinkIface;
+    this.dns = dns;
+    this.policy = policy;
+  }
+
+  /** Null when the environment asks for no network; an error a person can act on when it is wrong. */
+  public static SandboxNetwork fromEnv(Map<String, String> env) {
+    String mode = env.getOrDefault(ENV, "none").strip();
+    switch (mode) {
+      case "", "none" -> {
+        return null;
+      }
+      case "host" -> {
+        String iface = blankToNull(env.get(ENV_UPLINK));
+        if (iface == null) iface = defaultRouteInterface();
+        String dns = blankToNull(env.get(ENV_DNS));
+        if (dns == null) dns = resolverFrom(readOrEmpty(Path.of("/etc/resolv.conf")), NetPolicy.DEFAULT.metadataAddress());
+        else if (!usableResolver(dns, NetPolicy.DEFAULT.metadataAddress())) {
+          throw new IllegalArgumentException(ENV_DNS + "=" + dns + " is not a usable IPv4 resolver (loopback and the metadata address"
+              + " are unreachable from the gateway)");
+        }
+        if (!iface.matches("[A-Za-z0-9_.:-]{1,15}")) throw new IllegalArgumentException(ENV_UPLINK + "=" + iface + " is not an interface name");
+        return new SandboxNetwork(iface, dns, NetPolicy.DEFAULT);
+      }
+      default -> throw new IllegalArgumentException(ENV + "=" + mode + " is not one of: none, host");
+    }
+  }
+
+  /** The first nameserver the gateway can use, or an error naming {@link #ENV_DNS}. */
+  static String resolverFrom(String resolvConf, String metadata) {
+    for (String line : resolvConf.split("\n")) {
+      String[] f = line.strip().split("\\s+");
+      if (f.length >= 2 && f[0].equals("nameserver") && usableResolver(f[1], metadata)) return f[1];
+    }
+    throw new IllegalArgumentException("no usable resolver in /etc/resolv.conf (loopback, IPv6 and the metadata address cannot be"
+        + " used from the gateway namespace): set " + ENV_DNS + ", e.g. 8.8.8.8");
+  }
+
+  static boolean usableResolver(String ip, String metadata) {
+    Matcher m = IPV4.matcher(ip);
+    if (!m.matches() || ip.equals(metadata)) return false;
+    for (int i = 1; i <= 4; i++) if (Integer.parseInt(m.group(i)) > 255) return false;
+    int first = Integer.parseInt(m.group(1));
+    return first != 127 && first != 0;
+  }
+
+  private static String defaultRouteInterface() {
+    Procs.Exit r = Procs.quiet(Netns.T, "ip", "-4", "route", "show", "default");
+    Matcher m = Pattern.compile("\\bdev (\\S+)").matcher(r.output());
+    if (r.code() != 0 || !m.find()) throw new IllegalArgumentException("no default route on this host: set " + ENV_UPLINK + " to the egress interface");
+    return m.group(1);
+  }
+
+  public String describe() {
+    return "gateway via " + uplinkIface + ", DNS " + dns + ", CONNECT " + String.join(",", policy.connectHosts()) + ":" + policy.connectPort();
+  }
+
+  /** Why the network cannot run on this host, or an empty list. */
+  public List<String> problems() {
+    return GatewayNamespace.problems();
+  }
+
+  @Override
+  public synchronized RunNetwork attach(String runId) throws IsolationException {
+    if (gateway == null) start();
+    return gateway.attach(runId);
+  }
+
+  private void start() throws IsolationException {
+    try {
+      lockFile = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lock = lockFile.tryLock();
+    } catch (IOException e) {
+      throw new IsolationException(IsolationError.NETWORK_FAILED, "cannot open " + LOCK + ": " + e.getMessage(), e);
+    }
+    if (lock == null) {
+      closeLock();
+      throw new IsolationException(IsolationError.NETWORK_FAILED, "another process runs the sandbox gateway on this host (" + LOCK
+          + " is locked); run one Validation API per host with " + ENV + "=host");
+    }
+    try {
+      gateway = GatewayNamespace.start("host", policy, new HostUplink(dns, uplinkIface, policy.connectPort(), null));
+    } catch (IsolationException | RuntimeException e) {
+      closeLock();
+      throw e;
+    }
+  }
+
+  private void closeLock() {
+    try {
+      if (lock != null) lock.release();
+      if (lockFile != null) lockFile.close();
+    } catch (IOException ignored) {
+      // the lock dies with the process anyway
+    }
+    lock = null;
+    lockFile = null;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (gateway != null) gateway.close();
+    gateway = null;
+    closeLock();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String readOrEmpty(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package ai.alphacore.sandbox.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SandboxNetworkTest {
+  static final String MD = "169.254.169.254";
+
+  @Test
+  void noneIsTheDefault() {
+    assertThat(SandboxNetwork.fromEnv(Map.of())).isNull();
+    assertThat(SandboxNetwork.fromEnv(Map.of(SandboxNetwork.ENV, "none"))).isNull();
+  }
+
+  @Test
+  void hostModeTakesTheConfiguredUplinkAndResolver() {
+    SandboxNetwork n = SandboxNetwork.fromEnv(Map.of(SandboxNetwork.ENV, "host", SandboxNetwork.ENV_UPLINK, "ens4", SandboxNetwork.ENV_DNS, "8.8.8.8"));
+    assertThat(n.describe()).isEqualTo("gateway via ens4, DNS 8.8.8.8, CONNECT *.googleapis.com:443");
+  }
+
+  @Test
+  void badSettingsAreRefusedWithTheVariableToFix() {
+    assertThatThrownBy(() -> SandboxNetwork.fromEnv(Map.of(SandboxNetwork.ENV, "open"))).hasMessage(
+        "ALPHACORE_SANDBOX_NETWORK=open is not one of: none, host");
+    assertThatThrownBy(() -> SandboxNetwork.fromEnv(Map.of(SandboxNetwork.ENV, "host", SandboxNetwork.ENV_UPLINK, "eth0", SandboxNetwork.ENV_DNS, MD)))
+        .hasMessageContaining("ALPHACORE_SANDBOX_DNS=169.254.169.254 is not a usable IPv4 resolver");
+    assertThatThrownBy(() -> SandboxNetwork.fromEnv(Map.of(SandboxNetwork.ENV, "host", SandboxNetwork.ENV_UPLINK, "eth0; rm", SandboxNetwork.ENV_DNS,
+        "1.1.1.1"))).hasMessageContaining("is not an interface name");
+  }
+
+  @Test
+  void theResolverComesFromResolvConfSkippingWhatTheGatewayCannotReach() {
+    assertThat(SandboxNetwork.resolverFrom("# x\nnameserver 127.0.0.53\nnameserver 169.254.169.254\nnameserver ::1\nnameserver 10.0.0.2\n", MD))
+        .isEqualTo("10.0.0.2");
+    // GCE's default: the metadata server is the resolver, which the gateway blocks
+    assertThatThrownBy(() -> SandboxNetwork.resolverFrom("search google.internal\nnameserver 169.254.169.254\n", MD))
+        .hasMessageContaining("set ALPHACORE_SANDBOX_DNS");
+    assertThat(SandboxNetwork.usableResolver("300.1.1.1", MD)).isFalse();
+  }
+}
