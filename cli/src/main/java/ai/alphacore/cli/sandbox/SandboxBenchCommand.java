@@ -6,11 +6,13 @@ import ai.alphacore.sandbox.backend.BwrapConfig;
 import ai.alphacore.sandbox.backend.Health;
 import ai.alphacore.sandbox.backend.QemuBackend;
 import ai.alphacore.sandbox.backend.SandboxBackend;
-import ai.alphacore.sandbox.guest.CliConfig;
 import ai.alphacore.sandbox.guest.GuestArtifacts;
 import ai.alphacore.sandbox.guest.GuestImageBuilder;
 import ai.alphacore.sandbox.intake.Workspace;
 import ai.alphacore.sandbox.lint.LintPolicy;
+import ai.alphacore.sandbox.network.GatewayNamespace;
+import ai.alphacore.sandbox.network.NetPolicy;
+import ai.alphacore.sandbox.network.Uplink;
 import ai.alphacore.sandbox.refresh.RefreshOptions;
 import ai.alphacore.sandbox.refresh.RefreshResult;
 import ai.alphacore.sandbox.refresh.TerraformRefresh;
@@ -57,6 +59,10 @@ public final class SandboxBenchCommand implements Callable<Integer> {
   @Option(names = "--workers", defaultValue = "2", description = "Concurrent workers for the throughput figure (default 2).")
   int workers;
 
+  @Option(names = "--network", defaultValue = "none", paramLabel = "none|isolated", description = {"none: runs have no network;",
+      "isolated: each run gets a fresh namespace on a gateway (DNS and proxy) that has no uplink, to measure the network's own cost."})
+  String network;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -67,20 +73,25 @@ public final class SandboxBenchCommand implements Callable<Integer> {
     }
     byte[] zip = zip();
     byte[] task = TASK.getBytes(StandardCharsets.UTF_8);
-    out.printf("sandbox bench: terraform_data workspace, %d runs per backend, %d workers, %d cores%n", runs, workers,
-        Runtime.getRuntime().availableProcessors());
+    out.printf("sandbox bench: terraform_data workspace, %d runs per backend, %d workers, %d cores, network %s%n", runs, workers,
+        Runtime.getRuntime().availableProcessors(), network);
+    if (!network.equals("none") && !network.equals("isolated")) {
+      spec.commandLine().getErr().println("error: --network " + network + " is not one of: none, isolated");
+      return 2;
+    }
     Path tmp = null;
+    GatewayNamespace gw = null;
     int rc = 0;
     try {
+      if (network.equals("isolated")) gw = GatewayNamespace.start("b" + ProcessHandle.current().pid(), NetPolicy.DEFAULT, Uplink.isolated());
       for (String name : backends) {
         SandboxBackend b = Backends.byName(name);
         if (b instanceof QemuBackend) {
           // A guest built with this terraform, so the figures measure the real binary.
           tmp = Files.createTempDirectory("alphacore-bench");
           Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-          GuestArtifacts home = GuestArtifacts.in(GuestArtifacts.home());
-          GuestArtifacts g = new GuestArtifacts(home.kernel(), home.modules(), tmp.resolve("initramfs.cpio.gz"), tmp.resolve("rootfs.ext4"));
-          if (Files.isRegularFile(home.kernel())) GuestImageBuilder.build(g, GuestImageBuilder.Flavour.BUSYBOX, terraform, null, CliConfig.REFERENCE_PINS, null);
+          GuestArtifacts g = Files.isRegularFile(GuestArtifacts.in(GuestArtifacts.home()).kernel())
+              ? GuestImageBuilder.busyboxIn(tmp, terraform) : GuestArtifacts.in(tmp);
           b = new QemuBackend(QemuBackend.Config.defaults().withGuest(g));
         }
         Health h = b.health();
@@ -89,8 +100,9 @@ public final class SandboxBenchCommand implements Callable<Integer> {
           rc = 1;
           continue;
         }
-        RefreshOptions o = RefreshOptions.of(b, () -> null).withJudge(JudgeMode.COMPAT)
+        RefreshOptions plain = RefreshOptions.of(b, () -> null).withJudge(JudgeMode.COMPAT)
             .withLint(new LintPolicy(Set.of("hashicorp/google", "hashicorp/terraform")));
+        RefreshOptions o = gw == null ? plain : plain.withNetwork(gw::attach);
         TerraformRefresh.run(zip, task, o); // warm-up: JIT, page cache
         List<Long> ms = new ArrayList<>();
         int failures = 0;
@@ -110,12 +122,13 @@ public final class SandboxBenchCommand implements Callable<Integer> {
         for (Future<RefreshResult> f : fs) if (!f.get().ok()) failures++;
         double elapsed = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
-        out.printf("%-6s start-to-verdict p50 %6d ms  p99 %6d ms  min %6d  max %6d  | %d workers: %.1f validations/min  | failures %d%n",
-            name, p50, p99, ms.get(0), ms.get(ms.size() - 1), workers, runs / elapsed * 60, failures);
+        out.printf("%-6s network %-8s start-to-verdict p50 %6d ms  p99 %6d ms  min %6d  max %6d  | %d workers: %.1f validations/min  | failures %d%n",
+            name, network, p50, p99, ms.get(0), ms.get(ms.size() - 1), workers, runs / elapsed * 60, failures);
         if (failures > 0) rc = 1;
       }
       out.println("firecracker: not measurable here (no VT-x, no binary). On a KVM host: alphacore sandbox bench --backends firecracker");
     } finally {
+      if (gw != null) gw.close();
       if (tmp != null) Workspace.deleteTree(tmp);
       out.flush();
     }

@@ -3,6 +3,7 @@ package ai.alphacore.cli.sandbox;
 import ai.alphacore.sandbox.backend.Backends;
 import ai.alphacore.sandbox.backend.Health;
 import ai.alphacore.sandbox.network.GatewayNamespace;
+import ai.alphacore.sandbox.network.SandboxNetwork;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +41,15 @@ public final class SandboxHealthCommand implements Callable<Integer> {
     List<String> net = GatewayNamespace.problems();
     out.println("network policy: " + (net.isEmpty() ? "available" : "UNAVAILABLE"));
     for (String p : net) out.println("  - " + p);
+    try {
+      SandboxNetwork configured = SandboxNetwork.fromEnv(System.getenv());
+      out.println("configured network (" + SandboxNetwork.ENV + "): " + (configured == null
+          ? "none: runs have no network; states naming a cloud provider fail as SANDBOX_NO_NETWORK" : "host: " + configured.describe()));
+      if (configured != null && !net.isEmpty()) ok = false;
+    } catch (IllegalArgumentException e) {
+      out.println("configured network: INVALID: " + e.getMessage());
+      ok = false;
+    }
     out.flush();
     return ok ? 0 : 1;
   }

@@ -4,12 +4,15 @@ import ai.alphacore.core.judge.JudgeMode;
 import ai.alphacore.sandbox.backend.Limits;
 import ai.alphacore.sandbox.backend.SandboxBackend;
 import ai.alphacore.sandbox.lint.LintPolicy;
+import ai.alphacore.sandbox.network.SandboxNetwork;
 import ai.alphacore.sandbox.refresh.RefreshOptions;
 import ai.alphacore.sandbox.secret.Secret;
 import ai.alphacore.sandbox.secret.TokenSupplier;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -35,6 +38,18 @@ final class SandboxOptions {
   @Option(names = "--no-lint", description = "Skip the linter (the miner's HCL is never executed either way).")
   boolean noLint;
 
+  @Option(names = "--network", paramLabel = "none|host", description = {"none: the sandbox has no network at all (offline states only);",
+      "host: a gateway namespace with DNS and CONNECT allowlists, linked to this host (ALPHACORE_SANDBOX_UPLINK, ALPHACORE_SANDBOX_DNS).",
+      "Default: $ALPHACORE_SANDBOX_NETWORK, else none."})
+  String network;
+
+  private SandboxNetwork opened;
+
+  /** The network {@link #build} opened, or null; callers close it when done. */
+  SandboxNetwork network() {
+    return opened;
+  }
+
   RefreshOptions build(SandboxBackend backend) {
     TokenSupplier tokens;
     if (noToken) {
@@ -46,7 +61,17 @@ final class SandboxOptions {
     }
     Set<String> sources = new HashSet<>(LintPolicy.DEFAULT.providerSources());
     sources.addAll(allowProviders);
-    return RefreshOptions.of(backend, tokens).withLint(noLint ? null : new LintPolicy(sources)).withJudge(JudgeMode.parse(mode))
+    RefreshOptions o = RefreshOptions.of(backend, tokens).withLint(noLint ? null : new LintPolicy(sources)).withJudge(JudgeMode.parse(mode))
         .withLimits(Limits.DEFAULT.withWallClock(Duration.ofSeconds(timeoutSeconds)));
+    Map<String, String> env = new HashMap<>(System.getenv());
+    if (network != null) {
+      if (!network.equals("none") && !network.equals("host")) throw new IllegalArgumentException("--network " + network + " is not one of: none, host");
+      env.put(SandboxNetwork.ENV, network);
+    }
+    SandboxNetwork n = SandboxNetwork.fromEnv(env);
+    if (n == null) return o;
+    if (!n.problems().isEmpty()) throw new IllegalArgumentException("network " + n.describe() + " unavailable: " + String.join("; ", n.problems()));
+    opened = n;
+    return o.withNetwork(n);
   }
 }

@@ -58,7 +58,12 @@ public final class SandboxRunCommand implements Callable<Integer> {
     }
     Health h = b.health();
     if (!h.available()) return usage(err, "backend " + h.summary());
-    RefreshResult r = ai.alphacore.sandbox.refresh.TerraformRefresh.run(workspace, Files.readAllBytes(task), o);
+    RefreshResult r;
+    try {
+      r = ai.alphacore.sandbox.refresh.TerraformRefresh.run(workspace, Files.readAllBytes(task), o);
+    } finally {
+      if (common.network() != null) common.network().close();
+    }
     if (json) {
       out.println(r.toJson(logs).toPrettyString());
     } else {

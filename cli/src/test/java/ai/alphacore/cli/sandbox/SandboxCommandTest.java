@@ -47,12 +47,16 @@ class SandboxCommandTest {
     Run fc = run("sandbox", "run", "--backend", "firecracker", "--workspace", zip.toString(), "--task", task.toString(), "--no-token");
     assertThat(fc.rc()).isEqualTo(2);
     assertThat(fc.err()).contains("backend firecracker: unavailable:");
+    Run net = run("sandbox", "run", "--network", "everywhere", "--workspace", zip.toString(), "--task", task.toString(), "--no-token");
+    assertThat(net.rc()).isEqualTo(2);
+    assertThat(net.err()).contains("--network everywhere is not one of: none, host");
   }
 
   @Test
   void healthListsEveryBackendWithReasons() {
     Run r = run("sandbox", "health", "--backend", "firecracker");
-    assertThat(r.out()).contains("bwrap: available", "firecracker (selected): UNAVAILABLE", "network policy:");
+    assertThat(r.out()).contains("bwrap: available", "firecracker (selected): UNAVAILABLE", "network policy:",
+        "configured network (ALPHACORE_SANDBOX_NETWORK): none");
     assertThat(r.rc()).isEqualTo(1);
     assertThat(run("sandbox", "health", "--backend", "bwrap").rc()).isZero();
   }

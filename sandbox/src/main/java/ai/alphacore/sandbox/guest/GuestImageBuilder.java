@@ -30,6 +30,13 @@ public final class GuestImageBuilder {
 
   private GuestImageBuilder() {}
 
+  /** The busybox guest around {@code terraform} in {@code dir}, with the sandbox home's kernel (tests, benchmarks). */
+  public static GuestArtifacts busyboxIn(Path dir, Path terraform) throws IsolationException {
+    GuestArtifacts home = GuestArtifacts.in(GuestArtifacts.home());
+    GuestArtifacts a = new GuestArtifacts(home.kernel(), home.modules(), dir.resolve("initramfs.cpio.gz"), dir.resolve("rootfs.ext4"));
+    return build(a, Flavour.BUSYBOX, terraform, null, CliConfig.REFERENCE_PINS, null);
+  }
+
   /** Builds initramfs and rootfs image for {@code artifacts} (kernel and modules must exist). */
   public static GuestArtifacts build(GuestArtifacts a, Flavour flavour, Path terraform, Path providerMirror, Map<String, String> pins,
       String debianMirror) throws IsolationException {

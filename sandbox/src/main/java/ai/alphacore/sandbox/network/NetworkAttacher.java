@@ -6,4 +6,9 @@ import ai.alphacore.sandbox.backend.IsolationException;
 @FunctionalInterface
 public interface NetworkAttacher {
   RunNetwork attach(String runId) throws IsolationException;
+
+  /** Why runs cannot get a network on this host, or an empty list. */
+  default java.util.List<String> problems() {
+    return java.util.List.of();
+  }
 }

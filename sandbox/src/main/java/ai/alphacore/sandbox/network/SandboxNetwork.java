@@ -99,7 +99,7 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
     return "gateway via " + uplinkIface + ", DNS " + dns + ", CONNECT " + String.join(",", policy.connectHosts()) + ":" + policy.connectPort();
   }
 
-  /** Why the network cannot run on this host, or an empty list. */
+  @Override
   public List<String> problems() {
     return GatewayNamespace.problems();
   }
@@ -124,6 +124,8 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
     }
     try {
       gateway = GatewayNamespace.start("host", policy, new HostUplink(dns, uplinkIface, policy.connectPort(), null));
+      // Namespaces and host rules outlive a process that forgets them; the next start also cleans up.
+      Runtime.getRuntime().addShutdownHook(new Thread(this::close, "sandbox-network-close"));
     } catch (IsolationException | RuntimeException e) {
       closeLock();
       throw e;

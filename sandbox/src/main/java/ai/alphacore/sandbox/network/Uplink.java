@@ -16,4 +16,23 @@ public interface Uplink extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * Nothing beyond the gateway: runs still get the resolver and the proxy, which reach nothing.
+   * For benchmarks of the network's own cost and for offline hosts.
+   */
+  static Uplink isolated() {
+    return new Uplink() {
+      @Override
+      public void attach(String gatewayNs) {}
+
+      @Override
+      public String upstreamDns() {
+        return "127.0.0.1"; // nothing listens there inside the gateway: every forwarded query is refused
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
 }

@@ -111,13 +111,9 @@ public final class Fixtures {
 
   /** Builds the busybox VM guest under {@code dir/name} around {@code terraform} (kernel from the sandbox home). */
   public static ai.alphacore.sandbox.guest.GuestArtifacts busyboxGuest(Path dir, String name, Path terraform) throws Exception {
-    var home = ai.alphacore.sandbox.guest.GuestArtifacts.in(ai.alphacore.sandbox.guest.GuestArtifacts.home());
-    var a = new ai.alphacore.sandbox.guest.GuestArtifacts(home.kernel(), home.modules(), dir.resolve(name + "/initramfs.cpio.gz"),
-        dir.resolve(name + "/rootfs.ext4"));
-    ai.alphacore.sandbox.guest.GuestImageBuilder.build(a, ai.alphacore.sandbox.guest.GuestImageBuilder.Flavour.BUSYBOX, terraform, null,
-        ai.alphacore.sandbox.guest.CliConfig.REFERENCE_PINS, null);
-    Files.setPosixFilePermissions(dir.resolve(name), PosixFilePermissions.fromString("rwxr-xr-x"));
-    return a;
+    Path d = Files.createDirectories(dir.resolve(name));
+    Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return ai.alphacore.sandbox.guest.GuestImageBuilder.busyboxIn(d, terraform);
   }
 
   /** A fake terraform: init prints, apply copies the state; enough to test orchestration without the binary. */

@@ -47,7 +47,9 @@ public final class TerraformRefreshVerification implements Verification {
   @Override
   public Readiness readiness() {
     Health h = backend.health();
-    return h.available() ? Readiness.READY : new Readiness(false, h.summary());
+    if (!h.available()) return new Readiness(false, h.summary());
+    java.util.List<String> net = network == null ? java.util.List.of() : network.problems();
+    return net.isEmpty() ? Readiness.READY : new Readiness(false, "sandbox network unavailable: " + String.join("; ", net));
   }
 
   @Override

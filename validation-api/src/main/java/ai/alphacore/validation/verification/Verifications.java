@@ -20,8 +20,8 @@ public final class Verifications {
 
   /**
    * @param env for {@code terraform-refresh}: {@code ALPHACORE_SANDBOX_BACKEND} (bwrap, qemu,
-   *     firecracker) and the token in {@code GOOGLE_OAUTH_ACCESS_TOKEN}; the run has no network
-   *     unless a gateway is attached (production hosts: see docs/sandbox.md); for {@code gcp-api}: {@code ALPHACORE_GCP_ENDPOINT} (a single base URL such as
+   *     firecracker), the token in {@code GOOGLE_OAUTH_ACCESS_TOKEN} and the network in
+   *     {@code ALPHACORE_SANDBOX_NETWORK} (none or host, see {@code SandboxNetwork}); for {@code gcp-api}: {@code ALPHACORE_GCP_ENDPOINT} (a single base URL such as
    *     cloudsim's; default the official Google endpoints), and credentials from
    *     {@code ALPHACORE_GCP_CREDS_FILE} (service-account key), {@code ALPHACORE_GCP_TOKEN_FILE},
    *     {@code GOOGLE_OAUTH_ACCESS_TOKEN} or {@code GOOGLE_APPLICATION_CREDENTIALS}
@@ -40,10 +40,18 @@ public final class Verifications {
       case GcpApiVerification.NAME -> new GcpApiVerification(new GcpVerifier(new GcpHttp(endpoints(env), tokens(env))));
       case TerraformRefreshVerification.NAME, "sandbox" -> new TerraformRefreshVerification(
           ai.alphacore.sandbox.backend.Backends.selected(env.get(ai.alphacore.sandbox.backend.Backends.ENV)),
-          ai.alphacore.sandbox.secret.TokenSupplier.fromEnv(Tokens.ENV_TOKEN), null);
+          ai.alphacore.sandbox.secret.TokenSupplier.fromEnv(Tokens.ENV_TOKEN), sandboxNetwork(env));
       default -> throw new ValidationApiException(ValidationApiException.Code.CONFIG_INVALID,
           "unknown verification '" + name + "' (expected state, gcp-api or terraform-refresh)");
     };
+  }
+
+  private static ai.alphacore.sandbox.network.SandboxNetwork sandboxNetwork(Map<String, String> env) {
+    try {
+      return ai.alphacore.sandbox.network.SandboxNetwork.fromEnv(env);
+    } catch (IllegalArgumentException e) {
+      throw new ValidationApiException(ValidationApiException.Code.CONFIG_INVALID, "verification terraform-refresh: " + e.getMessage());
+    }
   }
 
   private static GcpEndpoints endpoints(Map<String, String> env) {

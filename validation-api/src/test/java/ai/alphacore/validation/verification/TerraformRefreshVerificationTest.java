@@ -1,12 +1,14 @@
 package ai.alphacore.validation.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.alphacore.sandbox.backend.BwrapBackend;
 import ai.alphacore.sandbox.backend.BwrapConfig;
 import ai.alphacore.sandbox.secret.TokenSupplier;
 import ai.alphacore.validation.Fixtures;
+import ai.alphacore.validation.ValidationApiException;
 import ai.alphacore.validation.ValidationService;
 import ai.alphacore.validation.client.ValidationApiClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,5 +57,28 @@ class TerraformRefreshVerificationTest {
       assertThat(job.score()).as(job.raw().toString()).isEqualTo(1.0);
       assertThat(client.log(job.jobId(), 200)).contains("stage refresh OK").doesNotContain("ya29.refresh-test-token");
     }
+  }
+
+  @Test
+  void aGoogleStateWithoutASandboxNetworkIsTheValidatorsFaultNotAZero(@TempDir Path dir) throws Exception {
+    String google = """
+        {"version":4,"resources":[{"mode":"managed","type":"google_pubsub_topic","name":"t",
+          "provider":"provider[\\"registry.terraform.io/hashicorp/google\\"]","instances":[{"attributes":{"name":"t"}}]}]}
+        """;
+    Verification v = new TerraformRefreshVerification(new BwrapBackend(BwrapConfig.defaults()), TokenSupplier.fixed("ya29.unused-token"), null);
+    try (ValidationService api = new ValidationService(Fixtures.config(dir).build(), Clock.systemUTC(), v).bind().initialize()) {
+      ValidationApiClient client = new ValidationApiClient(URI.create("http://127.0.0.1:" + api.port()), Fixtures.TOKEN);
+      byte[] zip = Fixtures.zip(Map.of("main.tf", new byte[0], "terraform.tfstate", google.getBytes(StandardCharsets.UTF_8)));
+      var job = client.await(client.submit(zip, new ObjectMapper().readTree(TASK), 60), Duration.ofSeconds(90));
+      assertThat(job.minerFault()).as(job.raw().toString()).isFalse();
+      assertThat(job.raw().toString()).contains("SANDBOX_NO_NETWORK").contains("ALPHACORE_SANDBOX_NETWORK=host");
+    }
+  }
+
+  @Test
+  void aBadNetworkSettingIsAConfigurationError() {
+    assertThatThrownBy(() -> Verifications.byName("terraform-refresh", Map.of("ALPHACORE_SANDBOX_NETWORK", "wide-open")))
+        .isInstanceOf(ValidationApiException.class)
+        .hasMessage("verification terraform-refresh: ALPHACORE_SANDBOX_NETWORK=wide-open is not one of: none, host");
   }
 }
