@@ -7,9 +7,12 @@ import ai.alphacore.sandbox.guest.CliConfig;
 import ai.alphacore.sandbox.guest.GuestArtifacts;
 import ai.alphacore.sandbox.guest.GuestImageBuilder;
 import ai.alphacore.sandbox.guest.PinnedArtifacts;
+import ai.alphacore.sandbox.network.GatewayNamespace;
+import ai.alphacore.sandbox.network.SandboxNetwork;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,6 +91,20 @@ public final class SandboxSetupCommand implements Callable<Integer> {
     if (providers == null) {
       out.println("  [MISSING] provider mirror: none given; only terraform_data (built in) can refresh until one is baked in");
       missing++;
+    }
+    List<String> net = GatewayNamespace.problems();
+    if (!net.isEmpty()) {
+      out.println("  [UNAVAILABLE] network policy: " + String.join("; ", net));
+      missing++;
+    } else {
+      try {
+        SandboxNetwork n = SandboxNetwork.fromEnv(System.getenv());
+        out.println(n == null ? "  [NOTE] " + SandboxNetwork.ENV + " is none: refreshes of Google states will fail as SANDBOX_NO_NETWORK; set it to host"
+            : "  [OK] network: " + n.describe());
+      } catch (IllegalArgumentException e) {
+        out.println("  [FAIL] network: " + e.getMessage());
+        missing++;
+      }
     }
     for (Health h : Backends.healthAll()) {
       out.println("  [" + (h.available() ? "OK" : "UNAVAILABLE") + "] backend " + h.backend() + (h.available() ? "" : ": " + String.join("; ", h.problems())));

@@ -165,28 +165,28 @@ public final class GatewayNamespace implements AutoCloseable {
         "COMMIT", "");
   }
 
-  /** Creates a fresh run namespace wired to this gateway. */
-  public synchronized RunNetwork attach(String runId) throws IsolationException {
-    int slot = slots.nextClearBit(0);
-    if (slot >= SLOTS) throw new IsolationException(IsolationError.NETWORK_FAILED, "no free network slot (" + SLOTS + " in use)");
-    slots.set(slot);
+  /** Creates a fresh run namespace wired to this gateway. Only the slot is taken under the lock. */
+  public RunNetwork attach(String runId) throws IsolationException {
+    int slot;
+    synchronized (this) {
+      slot = slots.nextClearBit(0);
+      if (slot >= SLOTS) throw new IsolationException(IsolationError.NETWORK_FAILED, "no free network slot (" + SLOTS + " in use)");
+      slots.set(slot);
+    }
     int base = slot * 4;
     String prefix = "10.200." + (base / 256) + ".";
     String peer = prefix + (base % 256 + 1);
     String sbx = prefix + (base % 256 + 2);
     String ns = "acrun-" + runId;
-    String gwIf = "vg" + Integer.toHexString(0x100000 + slot);
+    String gwIf = gatewayIf(slot);
     RunNetwork rn = new RunNetwork(ns, sbx, peer, SERVICE_IP, slot, this);
     try {
       Netns.delete(ns);
       Netns.add(ns);
-      Netns.ip(name, "link", "add", gwIf, "type", "veth", "peer", "name", "eth0", "netns", ns);
-      Netns.ip(name, "addr", "add", peer + "/30", "dev", gwIf);
-      Netns.ip(name, "link", "set", gwIf, "up");
-      Netns.ip(ns, "addr", "add", sbx + "/30", "dev", "eth0");
-      Netns.ip(ns, "link", "set", "eth0", "up");
-      Netns.ip(ns, "route", "add", SERVICE_IP + "/32", "via", peer);
-      Netns.ip(ns, "route", "add", "default", "via", peer);
+      Netns.batch(name, "link add " + gwIf + " type veth peer name eth0 netns " + ns, "addr add " + peer + "/30 dev " + gwIf,
+          "link set " + gwIf + " up");
+      Netns.batch(ns, "addr add " + sbx + "/30 dev eth0", "link set eth0 up", "route add " + SERVICE_IP + "/32 via " + peer,
+          "route add default via " + peer);
       // Second layer inside the run namespace: only the two services leave it.
       Netns.iptablesRestore(ns, RunRules.render(SERVICE_IP, PROXY_PORT, policy.metadataAddress(), null));
       Netns.resolvConf(ns, SERVICE_IP);
@@ -195,6 +195,10 @@ public final class GatewayNamespace implements AutoCloseable {
       release(rn);
       throw e;
     }
+  }
+
+  private static String gatewayIf(int slot) {
+    return "vg" + Integer.toHexString(0x100000 + slot);
   }
 
   /**
@@ -206,19 +210,20 @@ public final class GatewayNamespace implements AutoCloseable {
     String ns = rn.namespace();
     String u = Integer.toString(ownerUid);
     GuestNic nic = new GuestNic(GuestNic.TAP, GuestNic.GUEST_IP + "/30", GuestNic.ROUTER_IP, SERVICE_IP, PROXY_PORT, GuestNic.MAC);
-    Netns.ip(ns, "tuntap", "add", "dev", nic.tap(), "mode", "tap", "user", u, "group", u);
-    Netns.ip(ns, "addr", "add", nic.routerIp() + "/30", "dev", nic.tap());
-    Netns.ip(ns, "link", "set", nic.tap(), "up");
+    Netns.batch(ns, "tuntap add dev " + nic.tap() + " mode tap user " + u + " group " + u, "addr add " + nic.routerIp() + "/30 dev " + nic.tap(),
+        "link set " + nic.tap() + " up");
     Netns.iptablesRestore(ns, RunRules.render(SERVICE_IP, PROXY_PORT, policy.metadataAddress(), nic));
     Netns.exec(ns, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=1", "net.ipv4.conf." + nic.tap() + ".rp_filter=1",
         "net.ipv4.ip_forward=1");
     return nic;
   }
 
-  synchronized void release(RunNetwork rn) {
+  void release(RunNetwork rn) {
     Netns.delete(rn.namespace()); // deleting the namespace deletes the veth pair with it
-    Procs.quiet(Netns.T, "ip", "-n", name, "link", "del", "vg" + Integer.toHexString(0x100000 + rn.slot()));
-    slots.clear(rn.slot());
+    Procs.quiet(Netns.T, "ip", "-n", name, "link", "del", gatewayIf(rn.slot()));
+    synchronized (this) {
+      slots.clear(rn.slot());
+    }
   }
 
   @Override

@@ -26,8 +26,7 @@ public final class Netns {
     Procs.check(IsolationError.NETWORK_FAILED, T, "ip", "netns", "add", ns);
     // IPv6 off: the policy is written for IPv4 only, so nothing may bypass it over v6.
     ip(ns, "link", "set", "lo", "up");
-    exec(ns, "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
-    exec(ns, "sysctl", "-q", "-w", "net.ipv6.conf.default.disable_ipv6=1");
+    exec(ns, "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
   }
 
   public static void delete(String ns) {
@@ -47,6 +46,12 @@ public final class Netns {
     a[2] = ns;
     System.arraycopy(args, 0, a, 3, args.length);
     return Procs.check(IsolationError.NETWORK_FAILED, T, a);
+  }
+
+  /** Several {@code ip} commands in one process ({@code ip -batch}), one per line, in namespace {@code ns}. */
+  public static void batch(String ns, String... commands) throws IsolationException {
+    Procs.check(IsolationError.NETWORK_FAILED, T, (String.join("\n", commands) + "\n").getBytes(StandardCharsets.US_ASCII), "ip", "-n", ns,
+        "-batch", "-");
   }
 
   /** Runs a command inside the namespace (nsenter: no /etc/netns bind mounts). */
