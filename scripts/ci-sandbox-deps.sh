@@ -8,7 +8,7 @@ set -euo pipefail
 
 home=${ALPHACORE_SANDBOX_HOME:-/var/lib/alphacore-sandbox}
 pkgs=(bubblewrap qemu-system-x86 busybox-static tinyproxy-bin dnsmasq-base debootstrap iptables
-      e2fsprogs cpio lz4 iproute2 util-linux procps curl)
+      e2fsprogs cpio lz4 iproute2 util-linux procps curl ca-certificates)
 
 missing=()
 for p in "${pkgs[@]}"; do

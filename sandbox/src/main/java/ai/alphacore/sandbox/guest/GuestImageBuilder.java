@@ -28,6 +28,8 @@ public final class GuestImageBuilder {
   static final List<String> MODULES = List.of("virtio_ring", "virtio", "virtio_pci_modern_dev", "virtio_pci_legacy_dev",
       "virtio_pci", "virtio_mmio", "virtio_blk", "failover", "net_failover", "virtio_net");
 
+  static final Path CA_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
+
   private GuestImageBuilder() {}
 
   /** The busybox guest around {@code terraform} in {@code dir}, with the sandbox home's kernel (tests, benchmarks). */
@@ -123,6 +125,13 @@ public final class GuestImageBuilder {
     Files.writeString(root.resolve("etc/group"), "root:x:0:\ntf-runner:x:2000:\n");
     Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost\n");
     Files.writeString(root.resolve("etc/nsswitch.conf"), "hosts: files dns\n");
+    // terraform's providers verify googleapis.com through the CONNECT tunnel: they need the CA bundle.
+    if (!Files.isRegularFile(CA_BUNDLE)) {
+      throw new IsolationException(IsolationError.SETUP_FAILED, "missing " + CA_BUNDLE + " (apt-get install ca-certificates):"
+          + " the guest needs it to verify the Google APIs' certificates");
+    }
+    Files.createDirectories(root.resolve("etc/ssl/certs"));
+    Files.copy(CA_BUNDLE, root.resolve("etc/ssl/certs/ca-certificates.crt"));
   }
 
   static void debootstrapBase(Path root, String mirror) throws IsolationException {

@@ -47,6 +47,7 @@ class VmGuestNetworkTest {
         "p=${https_proxy#http://}; ph=${p%:*}; pp=${p##*:}",
         "echo \"ifaces=$(tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort | tr '\\n' ,)\"",
         "echo \"resolver=$(grep nameserver /etc/resolv.conf)\"",
+        "echo \"ca_bundle=$(grep -c 'BEGIN CERTIFICATE' /etc/ssl/certs/ca-certificates.crt)\"",
         "echo \"dns_api=$(nslookup oauth2.googleapis.com 2>&1 | grep -c " + FakeUpstream.API + ")\"",
         "echo \"dns_evil=$(nslookup evil.example.com 2>&1 | grep -c " + FakeUpstream.EVIL + ")\"",
         "echo \"api=$(" + tunnel("oauth2.googleapis.com:443") + ")\"",
@@ -73,6 +74,7 @@ class VmGuestNetworkTest {
     String log = r.logs().get("refresh");
     System.out.println("qemu guest network probes:\n" + log);
     assertThat(log).contains("ifaces=eth0,lo,", "resolver=nameserver " + GatewayNamespace.SERVICE_IP, "dns_api=1", "dns_evil=0");
+    assertThat(log).containsPattern("ca_bundle=[1-9]\\d+"); // TLS to the APIs verifies against it
     assertThat(log).containsPattern("api=HTTP/1\\.[01] 200 [^\\n]*hello-from-api");
     assertThat(log).containsPattern("evil=HTTP/1\\.[01] 403").doesNotContain("hello-from-evil");
     assertThat(log).contains("meta_name=").doesNotContain("hello-from-metadata");
