@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,17 +35,25 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
   static final Path LOCK = Path.of("/run/alphacore-sandbox-gateway.lock");
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
-  private final String uplinkIface;
-  private final String dns;
+  private final String tag;
+  private final String description;
+  private final java.util.function.Supplier<Uplink> uplink;
   private final NetPolicy policy;
-  private GatewayNamespace gateway;
+  private final Path lockPath;
+  private volatile GatewayNamespace gateway;
   private FileChannel lockFile;
   private FileLock lock;
 
-  private SandboxNetwork(String uplinkIface, String dns, NetPolicy policy) {
-    this.uplinkIface = uplinkIface;
-    this.dns = dns;
+  /**
+   * @param tag the gateway namespace is {@code acgw-<tag>}
+   * @param lockPath host-wide: one gateway per path
+   */
+  SandboxNetwork(String tag, String description, java.util.function.Supplier<Uplink> uplink, NetPolicy policy, Path lockPath) {
+    this.tag = tag;
+    this.description = description;
+    this.uplink = uplink;
     this.policy = policy;
+    this.lockPath = lockPath;
   }
 
   /** Null when the environment asks for no network; an error a person can act on when it is wrong. */
@@ -55,19 +64,23 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
         return null;
       }
       case "host" -> {
-        String iface = blankToNull(env.get(ENV_UPLINK));
-        if (iface == null) iface = defaultRouteInterface();
-        String dns = blankToNull(env.get(ENV_DNS));
-        if (dns == null) dns = resolverFrom(readOrEmpty(Path.of("/etc/resolv.conf")), NetPolicy.DEFAULT.metadataAddress());
-        else if (!usableResolver(dns, NetPolicy.DEFAULT.metadataAddress())) {
-          throw new IllegalArgumentException(ENV_DNS + "=" + dns + " is not a usable IPv4 resolver (loopback and the metadata address"
-              + " are unreachable from the gateway)");
-        }
-        if (!iface.matches("[A-Za-z0-9_.:-]{1,15}")) throw new IllegalArgumentException(ENV_UPLINK + "=" + iface + " is not an interface name");
-        return new SandboxNetwork(iface, dns, NetPolicy.DEFAULT);
+        return host(Objects.requireNonNullElseGet(blankToNull(env.get(ENV_UPLINK)), SandboxNetwork::defaultRouteInterface),
+            blankToNull(env.get(ENV_DNS)));
       }
       default -> throw new IllegalArgumentException(ENV + "=" + mode + " is not one of: none, host");
     }
+  }
+
+  private static SandboxNetwork host(String iface, String configuredDns) {
+    NetPolicy policy = NetPolicy.DEFAULT;
+    String dns = configuredDns != null ? configuredDns : resolverFrom(readOrEmpty(Path.of("/etc/resolv.conf")), policy.metadataAddress());
+    if (!usableResolver(dns, policy.metadataAddress())) {
+      throw new IllegalArgumentException(ENV_DNS + "=" + dns + " is not a usable IPv4 resolver (loopback and the metadata address"
+          + " are unreachable from the gateway)");
+    }
+    if (!iface.matches("[A-Za-z0-9_.:-]{1,15}")) throw new IllegalArgumentException(ENV_UPLINK + "=" + iface + " is not an interface name");
+    String what = "gateway via " + iface + ", DNS " + dns + ", CONNECT " + String.join(",", policy.connectHosts()) + ":" + policy.connectPort();
+    return new SandboxNetwork("host", what, () -> new HostUplink(dns, iface, policy.connectPort(), null), policy, LOCK);
   }
 
   /** The first nameserver the gateway can use, or an error naming {@link #ENV_DNS}. */
@@ -96,7 +109,7 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
   }
 
   public String describe() {
-    return "gateway via " + uplinkIface + ", DNS " + dns + ", CONNECT " + String.join(",", policy.connectHosts()) + ":" + policy.connectPort();
+    return description;
   }
 
   @Override
@@ -104,26 +117,36 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
     return GatewayNamespace.problems();
   }
 
+  /** Starts the gateway on first use; run namespaces themselves are set up outside this object's lock. */
   @Override
-  public synchronized RunNetwork attach(String runId) throws IsolationException {
-    if (gateway == null) start();
-    return gateway.attach(runId);
+  public RunNetwork attach(String runId) throws IsolationException {
+    GatewayNamespace g = gateway;
+    if (g == null) {
+      synchronized (this) {
+        if (gateway == null) start();
+        g = gateway;
+      }
+    }
+    return g.attach(runId);
   }
 
   private void start() throws IsolationException {
     try {
-      lockFile = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       lock = lockFile.tryLock();
     } catch (IOException e) {
-      throw new IsolationException(IsolationError.NETWORK_FAILED, "cannot open " + LOCK + ": " + e.getMessage(), e);
+      closeLock();
+      throw new IsolationException(IsolationError.NETWORK_FAILED, "cannot open " + lockPath + ": " + e.getMessage(), e);
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // held by another SandboxNetwork in this very process
     }
     if (lock == null) {
       closeLock();
-      throw new IsolationException(IsolationError.NETWORK_FAILED, "another process runs the sandbox gateway on this host (" + LOCK
+      throw new IsolationException(IsolationError.NETWORK_FAILED, "another process runs the sandbox gateway on this host (" + lockPath
           + " is locked); run one Validation API per host with " + ENV + "=host");
     }
     try {
-      gateway = GatewayNamespace.start("host", policy, new HostUplink(dns, uplinkIface, policy.connectPort(), null));
+      gateway = GatewayNamespace.start(tag, policy, uplink.get());
       // Namespaces and host rules outlive a process that forgets them; the next start also cleans up.
       Runtime.getRuntime().addShutdownHook(new Thread(this::close, "sandbox-network-close"));
     } catch (IsolationException | RuntimeException e) {

@@ -40,4 +40,38 @@ class SandboxNetworkTest {
         .hasMessageContaining("set ALPHACORE_SANDBOX_DNS");
     assertThat(SandboxNetwork.usableResolver("300.1.1.1", MD)).isFalse();
   }
+
+  @Test
+  void oneGatewayPerHostStartedOnFirstUseAndReleasedOnClose(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path lock = tmp.resolve("gateway.lock");
+    String tag = "s" + ProcessHandle.current().pid();
+    SandboxNetwork first = new SandboxNetwork(tag, "test", () -> fakeUpstream(tag), NetPolicy.DEFAULT, lock);
+    SandboxNetwork second = new SandboxNetwork(tag + "b", "test", () -> fakeUpstream(tag + "b"), NetPolicy.DEFAULT, lock);
+    try {
+      assertThat(Netns.exists("acgw-" + tag)).as("nothing starts before the first run").isFalse();
+      try (RunNetwork a = first.attach("sn-a"); RunNetwork b = first.attach("sn-b")) {
+        assertThat(Netns.exists("acgw-" + tag)).isTrue();
+        assertThat(a.sandboxIp()).isNotEqualTo(b.sandboxIp());
+        assertThatThrownBy(() -> second.attach("sn-c")).hasMessageContaining("another process runs the sandbox gateway on this host");
+        assertThat(Netns.exists("acgw-" + tag + "b")).isFalse();
+      }
+      first.close();
+      assertThat(Netns.exists("acgw-" + tag)).isFalse();
+      try (RunNetwork c = second.attach("sn-c")) {
+        assertThat(Netns.exists(c.namespace())).isTrue();
+      }
+    } finally {
+      first.close();
+      second.close();
+    }
+    assertThat(Netns.exists("acgw-" + tag + "b")).isFalse();
+  }
+
+  static Uplink fakeUpstream(String tag) {
+    try {
+      return new FakeUpstream(tag);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
