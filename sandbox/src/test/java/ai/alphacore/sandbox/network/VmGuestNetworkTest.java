@@ -84,4 +84,15 @@ class VmGuestNetworkTest {
     assertThat(Files.exists(Netns.path("acrun-" + r.runId()))).isFalse();
     assertThat(Procs.quiet(Duration.ofSeconds(5), "ip", "-o", "link").output()).doesNotContain(GuestNic.TAP);
   }
+
+  @Test
+  void aKilledVmLeavesNoProcessNamespaceOrTapBehind() throws Exception {
+    RefreshResult r = TerraformRefresh.run(Fixtures.workspaceZip("hello"), Fixtures.task("hello"),
+        Fixtures.bwrapOptions(BwrapConfig.defaults()).withBackend(new QemuBackend(QemuBackend.Config.defaults().withGuest(guest)))
+            .withNetwork(gw::attach).withLimits(ai.alphacore.sandbox.backend.Limits.DEFAULT.withWallClock(Duration.ofMillis(1500))));
+    assertThat(r.failure().code()).isEqualTo("SANDBOX_TIMEOUT");
+    assertThat(ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("qemu-system-x86_64")).count()).isZero();
+    assertThat(Files.exists(Netns.path("acrun-" + r.runId()))).isFalse();
+    assertThat(Procs.quiet(Duration.ofSeconds(5), "ip", "-n", gw.name(), "-o", "link").output()).doesNotContain("vg1");
+  }
 }
