@@ -74,7 +74,7 @@ public final class ValidationApiCommand implements Callable<Integer> {
       "gcp-api: read every resource the state names from the cloud (ALPHACORE_GCP_ENDPOINT, default Google's;",
       "credentials from ALPHACORE_GCP_CREDS_FILE, ALPHACORE_GCP_TOKEN_FILE or GOOGLE_OAUTH_ACCESS_TOKEN);",
       "terraform-refresh: terraform apply -refresh-only in the sandbox (ALPHACORE_SANDBOX_BACKEND; token from",
-      "GOOGLE_OAUTH_ACCESS_TOKEN) [ALPHACORE_VALIDATION_VERIFICATION]."})
+      "GOOGLE_OAUTH_ACCESS_TOKEN; ALPHACORE_SANDBOX_NETWORK=host to reach the Google APIs) [ALPHACORE_VALIDATION_VERIFICATION]."})
   String verification;
 
   @Option(names = "--max-timeout-s", defaultValue = "${env:ALPHACORE_VALIDATION_MAX_TIMEOUT_S:-900}", description = "Upper bound on a job's timeout_s (default ${DEFAULT-VALUE}) [ALPHACORE_VALIDATION_MAX_TIMEOUT_S].")
