@@ -78,6 +78,8 @@ public final class GatewayNamespace implements AutoCloseable {
   }
 
   private void setUp() throws IsolationException {
+    // A previous owner killed with -9 leaves its daemons running in the old namespace.
+    Netns.killProcesses(name);
     Netns.delete(name);
     Netns.add(name);
     Netns.ip(name, "addr", "add", SERVICE_IP + "/32", "dev", "lo");

@@ -39,6 +39,17 @@ public final class Netns {
     }
   }
 
+  /** Kills every process inside the namespace (daemons a crashed owner left behind); returns their pids. */
+  public static java.util.List<Long> killProcesses(String ns) {
+    if (!exists(ns)) return java.util.List.of();
+    java.util.List<Long> pids = new java.util.ArrayList<>();
+    for (String line : Procs.quiet(T, "ip", "netns", "pids", ns).output().split("\\s+")) {
+      if (line.matches("\\d+")) pids.add(Long.parseLong(line));
+    }
+    for (long pid : pids) ProcessHandle.of(pid).ifPresent(Procs::killTree);
+    return pids;
+  }
+
   public static String ip(String ns, String... args) throws IsolationException {
     String[] a = new String[args.length + 3];
     a[0] = "ip";
