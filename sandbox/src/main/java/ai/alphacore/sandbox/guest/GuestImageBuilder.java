@@ -49,6 +49,7 @@ public final class GuestImageBuilder {
     try {
       Files.createDirectories(a.initramfs().getParent());
       Files.createDirectories(a.rootfs().getParent());
+      Files.deleteIfExists(a.layoutStamp()); // a half-built set must not pass for a current one
       initramfs(a.modules(), a.initramfs());
       work = Files.createTempDirectory(a.rootfs().getParent(), "rootfs-");
       Path root = work.resolve("root");
@@ -59,6 +60,7 @@ public final class GuestImageBuilder {
       Path tmpImage = a.rootfs().resolveSibling(a.rootfs().getFileName() + ".tmp");
       Ext4Image.build(root, tmpImage, Math.max(64L << 20, bytes * 3 / 2 + (32L << 20)), "acore-rootfs");
       Files.move(tmpImage, a.rootfs(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.writeString(a.layoutStamp(), GuestArtifacts.LAYOUT + "\n");
       return a;
     } catch (IOException e) {
       throw new IsolationException(IsolationError.SETUP_FAILED, "guest image build failed: " + e.getMessage(), e);
