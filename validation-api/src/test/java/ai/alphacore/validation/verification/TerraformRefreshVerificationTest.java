@@ -81,4 +81,44 @@ class TerraformRefreshVerificationTest {
         .isInstanceOf(ValidationApiException.class)
         .hasMessage("verification terraform-refresh: ALPHACORE_SANDBOX_NETWORK=wide-open is not one of: none, host");
   }
+
+  /**
+   * The production shape end to end: the API's terraform-refresh on the qemu backend with a
+   * network, so the VM reaches the gateway's proxy over its TAP (here a gateway with no uplink:
+   * the proxy answers and filters, nothing lies beyond). A fake terraform in the guest writes the
+   * proxy's answer into the state it returns, and the task passes only on the filter's 403.
+   */
+  @Test
+  void qemuGuestGetsTheSandboxNetworkThroughTheApi(@TempDir Path dir) throws Exception {
+    Path guestDir = Files.createDirectories(dir.resolve("guest"));
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(guestDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path fake = dir.resolve("terraform");
+    Files.writeString(fake, """
+        #!/bin/sh
+        case "$1" in
+          init) echo "initialized (fake)";;
+          apply) p=${https_proxy#http://}
+                 code=$(printf 'CONNECT evil.example.com:443 HTTP/1.0\\r\\n\\r\\n' | nc -w 5 "${p%:*}" "${p##*:}" | head -1 | cut -d' ' -f2)
+                 sed "s/\\"hello\\"/\\"proxy-$code\\"/g" /workspace-src/terraform.tfstate > terraform.tfstate;;
+        esac
+        """);
+    Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    var guest = ai.alphacore.sandbox.guest.GuestImageBuilder.busyboxIn(guestDir, fake);
+    var qemu = new ai.alphacore.sandbox.backend.QemuBackend(ai.alphacore.sandbox.backend.QemuBackend.Config.defaults().withGuest(guest));
+    assertThat(qemu.health().available()).as(qemu.health().summary()).isTrue();
+    try (var gw = ai.alphacore.sandbox.network.GatewayNamespace.start("api" + ProcessHandle.current().pid(),
+        ai.alphacore.sandbox.network.NetPolicy.DEFAULT, ai.alphacore.sandbox.network.Uplink.isolated())) {
+      Verification v = new TerraformRefreshVerification(qemu, TokenSupplier.fixed("ya29.qemu-api-token"), gw::attach);
+      try (ValidationService api = new ValidationService(Fixtures.config(dir.resolve("api")).build(), Clock.systemUTC(), v).bind().initialize()) {
+        ValidationApiClient client = new ValidationApiClient(URI.create("http://127.0.0.1:" + api.port()), Fixtures.TOKEN);
+        byte[] zip = Fixtures.zip(Map.of("main.tf", "resource \"terraform_data\" \"x\" {\n  input = \"hello\"\n}\n".getBytes(StandardCharsets.UTF_8),
+            "terraform.tfstate", STATE.getBytes(StandardCharsets.UTF_8)));
+        String task = "{\"task_id\":\"vm-net\",\"invariants\":[{\"resource_type\":\"terraform_data\",\"match\":{\"values.input.value\":\"proxy-403\"}}]}";
+        var job = client.await(client.submit(zip, new ObjectMapper().readTree(task), 120), Duration.ofSeconds(180));
+        assertThat(job.score()).as(job.raw().toString()).isEqualTo(1.0);
+        assertThat(client.log(job.jobId(), 200)).contains("sandbox qemu stage refresh OK").doesNotContain("ya29.qemu-api-token");
+      }
+    }
+  }
 }
