@@ -22,7 +22,15 @@ import java.util.Map;
  * sandbox.md 3); its API client is tested against a fake server, and the guest under QEMU.
  */
 public final class FirecrackerBackend implements SandboxBackend {
-  public record Config(Path firecracker, Path jailer, Path chrootBase, GuestArtifacts guest, UidPool uids) {
+  /**
+   * @param requireKvm false only for a stand-in VMM that never touches KVM (the orchestration
+   *     tests); a real Firecracker needs /dev/kvm with VT-x or AMD-V
+   */
+  public record Config(Path firecracker, Path jailer, Path chrootBase, GuestArtifacts guest, UidPool uids, boolean requireKvm) {
+    public Config(Path firecracker, Path jailer, Path chrootBase, GuestArtifacts guest, UidPool uids) {
+      this(firecracker, jailer, chrootBase, guest, uids, true);
+    }
+
     public static Config defaults() {
       return new Config(Path.of("/opt/firecracker/firecracker"), Path.of("/opt/firecracker/jailer"), Path.of("/srv/jailer"),
           GuestArtifacts.in(GuestArtifacts.home()), new UidPool(22000, 256));
@@ -45,8 +53,8 @@ public final class FirecrackerBackend implements SandboxBackend {
     List<String> p = new ArrayList<>();
     if (!Files.isExecutable(config.firecracker())) p.add("missing " + config.firecracker() + " (alphacore sandbox setup fetches the pinned release on a host with internet)");
     if (!Files.isExecutable(config.jailer())) p.add("missing " + config.jailer());
-    if (!HostFacts.kvmDevice()) p.add("/dev/kvm missing");
-    if (!HostFacts.hardwareVirtualization()) p.add("no VT-x/AMD-V (/proc/cpuinfo has no vmx/svm flag): Firecracker needs real KVM");
+    if (config.requireKvm() && !HostFacts.kvmDevice()) p.add("/dev/kvm missing");
+    if (config.requireKvm() && !HostFacts.hardwareVirtualization()) p.add("no VT-x/AMD-V (/proc/cpuinfo has no vmx/svm flag): Firecracker needs real KVM");
     if (!Tools.isRoot()) p.add("the jailer must start as root");
     String cg = Cgroup.unavailableReason();
     if (cg != null) p.add(cg);
