@@ -19,7 +19,7 @@ import java.util.Map;
  * Firecracker + jailer on hosts with real KVM: chroot, per-run uid, cgroup limits through the
  * jailer, the same guest (kernel, initramfs, rootfs) and drives as the QEMU backend, 1 vCPU /
  * 512 MiB by default. It cannot run on the development machine (no VT-x, no binary obtainable:
- * sandbox.md 3); its API client is tested against a fake server, and the guest under QEMU.
+ * sandbox.md 3). Its orchestration is tested with a stand-in jailer and VMM, and the guest under QEMU.
  */
 public final class FirecrackerBackend implements SandboxBackend {
   /**
