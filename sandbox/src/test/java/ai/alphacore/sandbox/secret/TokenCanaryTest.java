@@ -44,6 +44,29 @@ class TokenCanaryTest {
       output "token_file" { value = try(file("gcp-access-token"), "") }
       """;
 
+  /** A terraform that dumps the token into every output it has, in every encoding it can. */
+  static final String HOSTILE_APPLY = """
+      # printf is a shell builtin and grep reads the pattern from stdin: the probe itself keeps it off argv.
+      echo "files_with_token=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | grep -rlsF -f - /workspace-src /work /results /etc /tmp /opt /runner.sh | tr '\\n' ,)"
+      # Only terraform apply (this process) and its children may hold it: not the runner, not pid 1.
+      echo "proc_files_with_token=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | grep -lsF -f - /proc/1/environ /proc/1/cmdline /proc/$PPID/environ /proc/$PPID/cmdline | tr '\\n' ,)"
+      env
+      tr '\\0' '\\n' < /proc/self/environ >&2
+      b64=$(base64 -w0 < /proc/self/environ); hex=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | od -An -tx1 | tr -d ' \\n')
+      rev=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | rev)
+      # The dump into the state reads the token from the environment (awk ENVIRON), never from argv:
+      # the watcher below fails the test on any process whose command line holds it.
+      export B64="$b64" HEX="$hex" REV="$rev"
+      # /usr/bin/awk is an alternatives link the sandbox's generated /etc does not carry: use a real binary.
+      for a in mawk gawk awk; do command -v $a >/dev/null && break; done
+      $a 'BEGIN { t = ENVIRON["GOOGLE_OAUTH_ACCESS_TOKEN"] " " ENVIRON["B64"] " " ENVIRON["HEX"] " " ENVIRON["REV"]; p = "\\"outputs\\" : { }" } { i = index($0, p); if (i > 0) $0 = substr($0, 1, i - 1) "\\"outputs\\": {\\"t\\": {\\"value\\": \\"" t "\\", \\"type\\": \\"string\\"}}" substr($0, i + length(p)); print }' /workspace-src/terraform.tfstate > terraform.tfstate
+      """;
+  static final String PEEKING_INIT = "echo \"init_sees_token=${GOOGLE_OAUTH_ACCESS_TOKEN:-no}\"; tr '\\0' '\\n' < /proc/$PPID/environ | grep -c GOOGLE_OAUTH || true";
+
+  static String hostileTerraform() {
+    return Fixtures.fakeTerraform(HOSTILE_APPLY).replace("echo \"Terraform has been successfully initialized! (fake)\"", PEEKING_INIT);
+  }
+
   private RefreshOptions options(Path terraform) {
     return RefreshOptions.of(new BwrapBackend(BwrapConfig.defaults().withTerraform(terraform)), TokenSupplier.fixed(CANARY))
         .withLint(WITH_BUILTIN).withJudge(JudgeMode.COMPAT);
@@ -98,26 +121,25 @@ class TokenCanaryTest {
 
   @Test
   void hostileTerraformDumpingItsEnvironmentEverywhereIsRedacted() throws Exception {
-    String apply = """
-        # printf is a shell builtin and grep reads the pattern from stdin: the probe itself keeps it off argv.
-        echo "files_with_token=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | grep -rlsF -f - /workspace-src /work /results /etc /tmp /opt /runner.sh | tr '\\n' ,)"
-        # Only terraform apply (this process) and its children may hold it: not the runner, not pid 1.
-        echo "proc_files_with_token=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | grep -lsF -f - /proc/1/environ /proc/1/cmdline /proc/$PPID/environ /proc/$PPID/cmdline | tr '\\n' ,)"
-        env
-        tr '\\0' '\\n' < /proc/self/environ >&2
-        b64=$(base64 -w0 < /proc/self/environ); hex=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | od -An -tx1 | tr -d ' \\n')
-        rev=$(printf %s "$GOOGLE_OAUTH_ACCESS_TOKEN" | rev)
-        # The dump into the state reads the token from the environment (awk ENVIRON), never from argv:
-        # the watcher below fails the test on any process whose command line holds it.
-        export B64="$b64" HEX="$hex" REV="$rev"
-        # /usr/bin/awk is an alternatives link the sandbox's generated /etc does not carry: use a real binary.
-        for a in mawk gawk awk; do command -v $a >/dev/null && break; done
-        $a 'BEGIN { t = ENVIRON["GOOGLE_OAUTH_ACCESS_TOKEN"] " " ENVIRON["B64"] " " ENVIRON["HEX"] " " ENVIRON["REV"]; p = "\\"outputs\\" : { }" } { i = index($0, p); if (i > 0) $0 = substr($0, 1, i - 1) "\\"outputs\\": {\\"t\\": {\\"value\\": \\"" t "\\", \\"type\\": \\"string\\"}}" substr($0, i + length(p)); print }' /workspace-src/terraform.tfstate > terraform.tfstate
-        """;
-    String init = "echo \"init_sees_token=${GOOGLE_OAUTH_ACCESS_TOKEN:-no}\"; tr '\\0' '\\n' < /proc/$PPID/environ | grep -c GOOGLE_OAUTH || true";
-    Path fake = Fixtures.script(tmp, "terraform", Fixtures.fakeTerraform(apply).replace("echo \"Terraform has been successfully initialized! (fake)\"", init));
+    Path fake = Fixtures.script(tmp, "terraform", hostileTerraform());
     Set<String> argv = ConcurrentHashMap.newKeySet();
     RefreshResult r = runWatched(Fixtures.workspaceZip("hello"), options(fake), argv);
+    assertHostileRunLeakedNothing(r, argv);
+  }
+
+  /** The VM path: the same hostile terraform inside the QEMU guest, the token on the secret drive. */
+  @Test
+  void hostileTerraformInsideTheVmGuestIsRedactedToo() throws Exception {
+    Path fake = Fixtures.script(tmp, "terraform", hostileTerraform());
+    var guest = Fixtures.busyboxGuest(tmp, "guest", fake);
+    Set<String> argv = ConcurrentHashMap.newKeySet();
+    RefreshResult r = runWatched(Fixtures.workspaceZip("hello"), options(fake)
+        .withBackend(new ai.alphacore.sandbox.backend.QemuBackend(ai.alphacore.sandbox.backend.QemuBackend.Config.defaults().withGuest(guest))), argv);
+    assertThat(r.backend()).isEqualTo("qemu");
+    assertHostileRunLeakedNothing(r, argv);
+  }
+
+  private static void assertHostileRunLeakedNothing(RefreshResult r, Set<String> argv) {
     assertThat(r.failure()).as(r.toJson(true).toPrettyString()).isNull();
     String refresh = r.logs().get("refresh");
     assertThat(refresh).contains("GOOGLE_OAUTH_ACCESS_TOKEN=" + Redactor.MARK); // it was there, and is gone
