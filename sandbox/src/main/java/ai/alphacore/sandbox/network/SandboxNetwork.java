@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  *       to it by {@link HostUplink}, a fresh run namespace per run);</li>
  *   <li>{@code ALPHACORE_SANDBOX_UPLINK}: the egress interface (default: the default route's);</li>
  *   <li>{@code ALPHACORE_SANDBOX_DNS}: the upstream resolver (default: the first nameserver in
- *       /etc/resolv.conf that the gateway can use: not loopback, not the metadata address).</li>
+ *       /etc/resolv.conf that the gateway can use: not loopback, not the metadata address);</li>
+ *   <li>{@code ALPHACORE_SANDBOX_ALLOW}: the hosts runs may CONNECT to on port 443, comma-separated,
+ *       {@code *.domain} or exact names (default {@code *.googleapis.com}); DNS answers exactly
+ *       their domains. For providers of other clouds.</li>
  * </ul>
  * The gateway starts on the first run and stops on {@link #close}. A host-wide lock keeps a
  * second process from starting another one over it.
@@ -32,6 +35,7 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
   public static final String ENV = "ALPHACORE_SANDBOX_NETWORK";
   public static final String ENV_UPLINK = "ALPHACORE_SANDBOX_UPLINK";
   public static final String ENV_DNS = "ALPHACORE_SANDBOX_DNS";
+  public static final String ENV_ALLOW = "ALPHACORE_SANDBOX_ALLOW";
   static final Path LOCK = Path.of("/run/alphacore-sandbox-gateway.lock");
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
@@ -65,14 +69,27 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
       }
       case "host" -> {
         return host(Objects.requireNonNullElseGet(blankToNull(env.get(ENV_UPLINK)), SandboxNetwork::defaultRouteInterface),
-            blankToNull(env.get(ENV_DNS)));
+            blankToNull(env.get(ENV_DNS)), policy(blankToNull(env.get(ENV_ALLOW))));
       }
       default -> throw new IllegalArgumentException(ENV + "=" + mode + " is not one of: none, host");
     }
   }
 
-  private static SandboxNetwork host(String iface, String configuredDns) {
-    NetPolicy policy = NetPolicy.DEFAULT;
+  /** The default policy, or one allowing exactly the listed host patterns (and resolving their domains). */
+  static NetPolicy policy(String allow) {
+    if (allow == null) return NetPolicy.DEFAULT;
+    List<String> hosts = java.util.Arrays.stream(allow.split(",")).map(String::strip).filter(h -> !h.isEmpty())
+        .map(h -> h.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+    if (hosts.isEmpty()) throw new IllegalArgumentException(ENV_ALLOW + " is empty: name at least one host, e.g. *.googleapis.com");
+    List<String> domains = hosts.stream().map(h -> h.startsWith("*.") ? h.substring(2) : h).distinct().toList();
+    try {
+      return new NetPolicy(domains, hosts, NetPolicy.DEFAULT.connectPort(), NetPolicy.DEFAULT.metadataAddress());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(ENV_ALLOW + "=" + allow + ": " + e.getMessage() + " (use *.domain or an exact host name)");
+    }
+  }
+
+  private static SandboxNetwork host(String iface, String configuredDns, NetPolicy policy) {
     String dns = configuredDns != null ? configuredDns : resolverFrom(readOrEmpty(Path.of("/etc/resolv.conf")), policy.metadataAddress());
     if (!usableResolver(dns, policy.metadataAddress())) {
       throw new IllegalArgumentException(ENV_DNS + "=" + dns + " is not a usable IPv4 resolver (loopback and the metadata address"

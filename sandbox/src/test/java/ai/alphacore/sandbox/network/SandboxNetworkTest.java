@@ -32,6 +32,20 @@ class SandboxNetworkTest {
   }
 
   @Test
+  void otherCloudsCanBeAllowedExplicitly() {
+    NetPolicy p = SandboxNetwork.policy("*.googleapis.com, *.amazonaws.com,sts.example.org");
+    assertThat(p.connectHosts()).containsExactly("*.googleapis.com", "*.amazonaws.com", "sts.example.org");
+    assertThat(p.dnsDomains()).containsExactly("googleapis.com", "amazonaws.com", "sts.example.org");
+    assertThat(p.proxyFilter()).contains("^([^.]+\\.)*amazonaws\\.com(:443)?$\n", "^sts\\.example\\.org(:443)?$\n");
+    assertThat(SandboxNetwork.policy(null)).isEqualTo(NetPolicy.DEFAULT);
+    assertThatThrownBy(() -> SandboxNetwork.policy("*")).hasMessageContaining("ALPHACORE_SANDBOX_ALLOW=*: bad");
+    assertThatThrownBy(() -> SandboxNetwork.policy(" , ")).hasMessageContaining("is empty");
+    SandboxNetwork n = SandboxNetwork.fromEnv(Map.of(SandboxNetwork.ENV, "host", SandboxNetwork.ENV_UPLINK, "ens4", SandboxNetwork.ENV_DNS, "8.8.8.8",
+        SandboxNetwork.ENV_ALLOW, "*.amazonaws.com"));
+    assertThat(n.describe()).isEqualTo("gateway via ens4, DNS 8.8.8.8, CONNECT *.amazonaws.com:443");
+  }
+
+  @Test
   void theResolverComesFromResolvConfSkippingWhatTheGatewayCannotReach() {
     assertThat(SandboxNetwork.resolverFrom("# x\nnameserver 127.0.0.53\nnameserver 169.254.169.254\nnameserver ::1\nnameserver 10.0.0.2\n", MD))
         .isEqualTo("10.0.0.2");
