@@ -96,7 +96,8 @@ public final class ValidationService implements AutoCloseable, ApiServer.Backend
       store = JobStores.open(cfg.dbUrl(), cfg.dataDir(), cfg.fullSync(), cfg.workers() + 8);
       recover(true);
       JobRunner runner = new JobRunner(new SafeZipExtractor(ZipLimits.REFERENCE), new TerraformLinter(LintPolicy.DEFAULT),
-          verification, Judge.of(cfg.judgeMode()), cfg.dataDir().resolve("scratch"));
+          verification, Judge.of(cfg.judgeMode()), cfg.dataDir().resolve("scratch"),
+          (stage, outcome, took) -> metrics.stage(verification.name(), stage, outcome, took));
       boolean shared = cfg.dbUrl() != null && cfg.dbUrl().startsWith("jdbc:postgresql:");
       pool = new WorkerPool(store, runner, metrics, redactor, clock, cfg.nodeId(), cfg.workers(),
           shared ? Duration.ofMillis(250) : Duration.ofSeconds(1));

@@ -11,6 +11,7 @@ import ai.alphacore.sandbox.intake.Workspace;
 import ai.alphacore.sandbox.lint.LintFinding;
 import ai.alphacore.sandbox.lint.LintReport;
 import ai.alphacore.sandbox.lint.TerraformLinter;
+import ai.alphacore.validation.verification.StageSink;
 import ai.alphacore.validation.verification.Verification;
 import ai.alphacore.validation.verification.VerificationContext;
 import ai.alphacore.validation.verification.VerificationException;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -43,13 +45,21 @@ public final class JobRunner {
   private final Verification verification;
   private final Judge judge;
   private final Path scratchRoot;
+  private final StageSink stageSink;
 
   public JobRunner(SafeZipExtractor extractor, TerraformLinter linter, Verification verification, Judge judge, Path scratchRoot) {
+    this(extractor, linter, verification, judge, scratchRoot, StageSink.NONE);
+  }
+
+  /** @param stageSink receives intake, lint and the verification's own stage timings */
+  public JobRunner(SafeZipExtractor extractor, TerraformLinter linter, Verification verification, Judge judge, Path scratchRoot,
+      StageSink stageSink) {
     this.extractor = extractor;
     this.linter = linter;
     this.verification = verification;
     this.judge = judge;
     this.scratchRoot = scratchRoot;
+    this.stageSink = stageSink;
   }
 
   public Verification verification() {
@@ -89,9 +99,12 @@ public final class JobRunner {
       return JobResult.error(JobOutcome.INFRA_ERROR, "SUBMISSION_CHANGED", "stored submission no longer matches its SHA-256", null);
     }
     Workspace ws;
+    long t0 = System.nanoTime();
     try {
       ws = extractor.extract(zip);
+      stageSink.record("intake", "ok", Duration.ofNanos(System.nanoTime() - t0));
     } catch (SandboxException e) {
+      stageSink.record("intake", "failed", Duration.ofNanos(System.nanoTime() - t0));
       log.line("intake: refused: " + e.code() + ": " + e.getMessage());
       boolean miner = e.code().fault() == SandboxError.Fault.MINER;
       return JobResult.error(miner ? JobOutcome.MINER_ERROR : JobOutcome.INFRA_ERROR, "ZIP_" + e.code().name(), e.getMessage(), null);
@@ -105,7 +118,9 @@ public final class JobRunner {
         + "; dropped " + ws.report().dropped());
     deadline.check("lint");
 
+    long tl = System.nanoTime();
     LintReport lint = linter.lint(ws);
+    stageSink.record("lint", lint.accepted() ? "ok" : "failed", Duration.ofNanos(System.nanoTime() - tl));
     if (!lint.accepted()) {
       lint.findings().forEach(f -> log.line("lint: " + f.describe()));
       LintFinding first = lint.findings().get(0);
@@ -134,9 +149,12 @@ public final class JobRunner {
     }
     Path scratch = scratchRoot.resolve(job.jobId());
     Verdict v;
+    long tv = System.nanoTime();
     try {
-      v = verification.verify(new VerificationContext(job.jobId(), task, ws, judge, log, deadline, scratch));
+      v = verification.verify(new VerificationContext(job.jobId(), task, ws, judge, log, deadline, scratch, stageSink));
+      stageSink.record("verify", "ok", Duration.ofNanos(System.nanoTime() - tv));
     } catch (VerificationException e) {
+      stageSink.record("verify", "failed", Duration.ofNanos(System.nanoTime() - tv));
       log.line("verification " + verification.name() + " failed: " + e.code() + ": " + e.getMessage());
       return JobResult.error(e.minerFault() ? JobOutcome.MINER_ERROR : JobOutcome.INFRA_ERROR, e.code(), e.getMessage(), null);
     } finally {

@@ -37,6 +37,12 @@ public final class ApiMetrics {
     run.record(ran);
   }
 
+  /** One stage of a job: intake, lint, or a verification's own (a sandbox's init, refresh, judge). */
+  public void stage(String verification, String stage, String outcome, Duration took) {
+    Timer.builder("alphacore_validation_stage").description("time of one job stage by outcome").tag("verification", verification)
+        .tag("stage", stage).tag("outcome", outcome).publishPercentiles(0.5, 0.99).register(registry).record(took);
+  }
+
   public void rejected(String reason) {
     Counter.builder("alphacore_validation_rejected").tag("reason", reason).register(registry).increment();
   }

@@ -60,6 +60,7 @@ public final class TerraformRefreshVerification implements Verification {
     if (network != null) o = o.withNetwork(network);
     RefreshResult r = ai.alphacore.sandbox.refresh.TerraformRefresh.refresh(ctx.workspace(), null, o);
     for (Stage s : r.stages()) {
+      ctx.stages().record("sandbox_" + s.name(), s.status().name().toLowerCase(java.util.Locale.ROOT), s.duration());
       ctx.log().line("sandbox " + backend.name() + " stage " + s.name() + " " + s.status() + " in " + s.duration().toMillis() + " ms"
           + (s.code() == null ? "" : " " + s.code() + ": " + s.message()));
     }

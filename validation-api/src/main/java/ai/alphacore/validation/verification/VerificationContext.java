@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * Everything a verification may use for one job.
  *
  * @param scratch a directory private to this job (created on demand, deleted after the job)
+ * @param stages where the verification reports the timings of its own stages
  */
 public record VerificationContext(
-    String jobId, JsonNode task, Workspace workspace, Judge judge, JobLog log, Deadline deadline, Path scratch) {}
+    String jobId, JsonNode task, Workspace workspace, Judge judge, JobLog log, Deadline deadline, Path scratch, StageSink stages) {}

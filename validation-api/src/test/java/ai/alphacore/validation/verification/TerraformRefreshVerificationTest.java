@@ -72,6 +72,12 @@ class TerraformRefreshVerificationTest {
       var job = client.await(client.submit(zip, new ObjectMapper().readTree(TASK), 60), Duration.ofSeconds(90));
       assertThat(job.minerFault()).as(job.raw().toString()).isFalse();
       assertThat(job.raw().toString()).contains("SANDBOX_NO_NETWORK").contains("ALPHACORE_SANDBOX_NETWORK=host");
+      // Each stage is timed in /metrics, by outcome: intake and lint passed, the sandbox's init failed.
+      String m = Fixtures.get(api.port(), "/metrics", Fixtures.TOKEN).body();
+      assertThat(m).containsPattern("alphacore_validation_stage_seconds_count\\{outcome=\"ok\",stage=\"intake\",verification=\"terraform-refresh\"} 1")
+          .containsPattern("alphacore_validation_stage_seconds_count\\{outcome=\"ok\",stage=\"lint\",[^}]*} 1")
+          .containsPattern("alphacore_validation_stage_seconds_count\\{outcome=\"failed\",stage=\"sandbox_init\",[^}]*} 1")
+          .containsPattern("alphacore_validation_stage_seconds_count\\{outcome=\"failed\",stage=\"verify\",[^}]*} 1");
     }
   }
 
