@@ -1,13 +1,10 @@
 package ai.alphacore.sandbox.backend;
 
-import ai.alphacore.sandbox.guest.Ext4Image;
 import ai.alphacore.sandbox.guest.GuestArtifacts;
-import ai.alphacore.sandbox.guest.TarReader;
 import ai.alphacore.sandbox.intake.Workspace;
 import ai.alphacore.sandbox.network.GuestNic;
 import ai.alphacore.sandbox.secret.Redactor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,11 +76,9 @@ public final class FirecrackerBackend implements SandboxBackend {
       Files.createLink(chroot.resolve("vmlinux"), config.guest().kernel());
       Files.createLink(chroot.resolve("initramfs.cpio.gz"), config.guest().initramfs());
       Files.createLink(chroot.resolve("rootfs.ext4"), config.guest().rootfs());
-      Path src = QemuBackend.worldReadableCopy(run.workspace(), dir.resolve("ws-src"));
-      Ext4Image.build(src, chroot.resolve("workspace.ext4"), 16 * Limits.MIB + Files.size(src.resolve("terraform.tfstate")) * 2, "acore-ws");
-      long resultsBytes = l.stateBytes() + 2 * l.logBytes() + Limits.MIB;
-      Ext4Image.raw(chroot.resolve("results.img"), resultsBytes + 4 * Limits.MIB);
-      QemuBackend.secretDrive(chroot.resolve("secret.img"), run);
+      VmDrives.workspace(run.workspace(), dir.resolve("ws-src"), chroot.resolve("workspace.ext4"));
+      VmDrives.results(chroot.resolve("results.img"), l);
+      VmDrives.secret(chroot.resolve("secret.img"), run);
       for (String f : List.of("workspace.ext4", "results.img", "secret.img")) RunDir.own(chroot.resolve(f), uid, "rw-------");
       // The jailer makes the chroot's /dev/net/tun for the uid; the TAP is the uid's too.
       GuestNic nic = run.network() == null ? null : run.network().tap(uid);
@@ -111,23 +106,17 @@ public final class FirecrackerBackend implements SandboxBackend {
         }
       });
       FirecrackerClient fc = FirecrackerClient.await(chroot.resolve("run/fc.sock"), Duration.ofSeconds(5));
-      configure(fc, l, resultsBytes, nic);
+      configure(fc, l, nic);
       fc.start();
       boolean done = jailer.waitFor(l.wallClock().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       if (!done) Procs.killTree(jailer.toHandle());
       jailer.waitFor();
       reader.join(Duration.ofSeconds(5));
-      QemuBackend.wipe(chroot.resolve("secret.img"));
-      Map<String, byte[]> files;
-      try (InputStream in = Files.newInputStream(chroot.resolve("results.img"))) {
-        files = TarReader.read(in, l.stateBytes(), 16);
-      } catch (TarReader.TarException e) {
-        files = Map.of();
-      }
-      byte[] e = files.get("exit");
-      int code = e == null ? -1 : Integer.parseInt(new String(e, java.nio.charset.StandardCharsets.US_ASCII).trim());
-      return Results.build(code, done ? null : "timeout", files, console.text(), redactor, Duration.ofNanos(System.nanoTime() - t0), l.logBytes());
-    } catch (IOException | NumberFormatException e) {
+      VmDrives.wipe(chroot.resolve("secret.img"));
+      Map<String, byte[]> files = VmDrives.readResults(chroot.resolve("results.img"), l);
+      return Results.build(VmDrives.exitCode(files), done ? null : "timeout", files, console.text(), redactor,
+          Duration.ofNanos(System.nanoTime() - t0), l.logBytes());
+    } catch (IOException e) {
       throw new IsolationException(IsolationError.SETUP_FAILED, redactor.redact("firecracker run failed: " + e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -144,10 +133,10 @@ public final class FirecrackerBackend implements SandboxBackend {
   }
 
   /** The VM description: paths are inside the jailer chroot. */
-  static void configure(FirecrackerClient fc, Limits l, long resultsBytes, GuestNic nic) throws IsolationException {
+  static void configure(FirecrackerClient fc, Limits l, GuestNic nic) throws IsolationException {
     fc.machineConfig(1, Math.max(256, l.memoryBytes() / Limits.MIB));
     fc.bootSource("/vmlinux", "/initramfs.cpio.gz", "console=ttyS0 reboot=k panic=1 pci=off quiet alphacore.work=" + l.tmpfsBytes()
-        + " alphacore.results=" + resultsBytes + " alphacore.logcap=" + l.logBytes() + (nic == null ? "" : " " + nic.kernelArg()));
+        + " alphacore.results=" + VmDrives.resultsBytes(l) + " alphacore.logcap=" + l.logBytes() + (nic == null ? "" : " " + nic.kernelArg()));
     fc.drive("rootfs", "/rootfs.ext4", true);
     fc.drive("workspace", "/workspace.ext4", true);
     fc.drive("results", "/results.img", false);

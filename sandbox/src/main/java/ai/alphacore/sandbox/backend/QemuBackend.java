@@ -1,13 +1,9 @@
 package ai.alphacore.sandbox.backend;
 
-import ai.alphacore.sandbox.guest.Ext4Image;
 import ai.alphacore.sandbox.guest.GuestArtifacts;
-import ai.alphacore.sandbox.guest.TarReader;
 import ai.alphacore.sandbox.network.GuestNic;
 import ai.alphacore.sandbox.secret.Redactor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,12 +81,9 @@ public final class QemuBackend implements SandboxBackend {
     long guestRam = Math.max(l.memoryBytes(), 256 * Limits.MIB);
     Limits vmmLimits = l.withMemory(guestRam + 512 * Limits.MIB).withPids(64);
     try (RunDir dir = RunDir.create("qm-" + run.id()); Cgroup cg = Cgroup.create("qm-" + run.id(), vmmLimits)) {
-      long wsBytes = du(run.workspace());
-      Path src = worldReadableCopy(run.workspace(), dir.resolve("ws-src"));
-      Path ws = Ext4Image.build(src, dir.resolve("workspace.ext4"), Math.max(16 * Limits.MIB, wsBytes * 2 + 8 * Limits.MIB), "acore-ws");
-      long resultsBytes = l.stateBytes() + 2 * l.logBytes() + Limits.MIB;
-      Path results = Ext4Image.raw(dir.resolve("results.img"), roundUp(resultsBytes + 4 * Limits.MIB));
-      Path secret = secretDrive(dir.resolve("secret.img"), run);
+      Path ws = VmDrives.workspace(run.workspace(), dir.resolve("ws-src"), dir.resolve("workspace.ext4"));
+      Path results = VmDrives.results(dir.resolve("results.img"), l);
+      Path secret = VmDrives.secret(dir.resolve("secret.img"), run);
       GuestNic nic = run.network() == null ? null : run.network().tap(uid);
       RunDir.grantRead(dir.path(), uid);
       for (Path f : List.of(ws, results, secret)) RunDir.own(f, uid, f == ws ? "r--------" : "rw-------");
@@ -103,25 +96,19 @@ public final class QemuBackend implements SandboxBackend {
             TUN_NODE, "tun", u));
       }
       argv.addAll(List.of("setpriv", "--reuid=" + u, "--regid=" + u, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
-      argv.addAll(qemuArgs(ws, results, secret, guestRam, resultsBytes, l, nic));
+      argv.addAll(qemuArgs(ws, results, secret, guestRam, l, nic));
       long t0 = System.nanoTime();
       Procs.Exit exit;
       try {
         exit = Procs.run(argv, Map.of(), null, l.wallClock(), l.logBytes(), null);
       } finally {
         cg.killAll();
-        wipe(secret);
+        VmDrives.wipe(secret);
       }
       Duration wall = Duration.ofNanos(System.nanoTime() - t0);
       String killedBy = exit.timedOut() ? "timeout" : cg.oomKilled() ? "memory" : null;
-      Map<String, byte[]> files;
-      try (InputStream in = Files.newInputStream(results)) {
-        files = TarReader.read(in, l.stateBytes(), 16);
-      } catch (TarReader.TarException e) {
-        files = Map.of(); // the guest died before writing results; the console says why
-      }
-      int code = exitCode(files);
-      return Results.build(code, killedBy, files, exit.output(), redactor, wall, l.logBytes());
+      Map<String, byte[]> files = VmDrives.readResults(results, l);
+      return Results.build(VmDrives.exitCode(files), killedBy, files, exit.output(), redactor, wall, l.logBytes());
     } catch (IOException e) {
       throw new IsolationException(IsolationError.SETUP_FAILED, redactor.redact("qemu run failed: " + e.getMessage()), e);
     } catch (InterruptedException e) {
@@ -132,8 +119,8 @@ public final class QemuBackend implements SandboxBackend {
     }
   }
 
-  List<String> qemuArgs(Path ws, Path results, Path secret, long guestRam, long resultsBytes, Limits l, GuestNic nic) {
-    String cmdline = "console=ttyS0 panic=-1 reboot=t quiet alphacore.work=" + l.tmpfsBytes() + " alphacore.results=" + resultsBytes
+  List<String> qemuArgs(Path ws, Path results, Path secret, long guestRam, Limits l, GuestNic nic) {
+    String cmdline = "console=ttyS0 panic=-1 reboot=t quiet alphacore.work=" + l.tmpfsBytes() + " alphacore.results=" + VmDrives.resultsBytes(l)
         + " alphacore.logcap=" + l.logBytes() + (nic == null ? "" : " " + nic.kernelArg());
     List<String> net = nic == null ? List.of("-nic", "none") : List.of("-netdev", "tap,id=n0,ifname=" + nic.tap() + ",script=no,downscript=no",
         // romfile= : no iPXE option ROM, nothing to boot from the network
@@ -149,66 +136,5 @@ public final class QemuBackend implements SandboxBackend {
         "-drive", "file=" + secret + ",format=raw,if=virtio,readonly=on"));
     a.addAll(net);
     return a;
-  }
-
-  /** The secret drive: the token line, then zeros to 4 KiB. Overwritten and deleted after the run. */
-  static Path secretDrive(Path p, GuestRun run) throws IOException {
-    byte[] line = BwrapBackend.tokenLine(run);
-    if (line.length > 4096) throw new IOException("token too long for the secret drive");
-    byte[] block = new byte[4096];
-    System.arraycopy(line, 0, block, 0, line.length);
-    java.util.Arrays.fill(line, (byte) 0);
-    Files.createFile(p, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-    Files.write(p, block);
-    java.util.Arrays.fill(block, (byte) 0);
-    return p;
-  }
-
-  static void wipe(Path p) {
-    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
-      f.write(new byte[(int) Math.min(f.length(), 4096)]);
-    } catch (IOException ignored) {
-      // deleted with the run directory anyway
-    }
-  }
-
-  private static int exitCode(Map<String, byte[]> files) {
-    byte[] e = files.get("exit");
-    if (e == null) return -1;
-    try {
-      return Integer.parseInt(new String(e, java.nio.charset.StandardCharsets.US_ASCII).trim());
-    } catch (NumberFormatException x) {
-      return -1;
-    }
-  }
-
-  /**
-   * The image must be readable by the guest's uid 2000, which has no relation to host ids; the
-   * copy lives in the 0700 run directory, so the host side stays private.
-   */
-  static Path worldReadableCopy(Path from, Path to) throws IOException {
-    try (var s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          Files.createDirectories(t);
-          Files.setPosixFilePermissions(t, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          Files.copy(p, t);
-          Files.setPosixFilePermissions(t, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-      }
-    }
-    return to;
-  }
-
-  private static long roundUp(long b) {
-    return (b + Limits.MIB - 1) / Limits.MIB * Limits.MIB;
-  }
-
-  private static long du(Path dir) throws IOException {
-    try (var s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
   }
 }

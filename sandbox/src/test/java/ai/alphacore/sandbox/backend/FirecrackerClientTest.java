@@ -39,7 +39,7 @@ class FirecrackerClientTest {
   @Test
   void configuresTheValidationVmInOrder() throws Exception {
     FirecrackerClient fc = FirecrackerClient.await(sock, Duration.ofSeconds(2));
-    FirecrackerBackend.configure(fc, Limits.DEFAULT, 16 << 20, null);
+    FirecrackerBackend.configure(fc, Limits.DEFAULT, null);
     fc.start();
     assertThat(calls).extracting(FakeFirecrackerApi.Call::method).containsOnly("PUT");
     assertThat(calls).extracting(FakeFirecrackerApi.Call::path).containsExactly("/machine-config", "/boot-source", "/drives/rootfs", "/drives/workspace",
@@ -64,7 +64,7 @@ class FirecrackerClientTest {
   void aRunWithANetworkGetsTheTapAndItsAddressOnTheCommandLine() throws Exception {
     FirecrackerClient fc = FirecrackerClient.await(sock, Duration.ofSeconds(2));
     GuestNic nic = new GuestNic(GuestNic.TAP, GuestNic.GUEST_IP + "/30", GuestNic.ROUTER_IP, "10.200.255.1", 8888, GuestNic.MAC);
-    FirecrackerBackend.configure(fc, Limits.DEFAULT, 16 << 20, nic);
+    FirecrackerBackend.configure(fc, Limits.DEFAULT, nic);
     assertThat(calls).extracting(FakeFirecrackerApi.Call::path).containsExactly("/machine-config", "/boot-source", "/drives/rootfs", "/drives/workspace",
         "/drives/results", "/drives/secret", "/network-interfaces/eth0");
     assertThat(calls.get(1).body().path("boot_args").asText()).endsWith(" alphacore.net=10.201.0.2/30,10.201.0.1,10.200.255.1,8888");
