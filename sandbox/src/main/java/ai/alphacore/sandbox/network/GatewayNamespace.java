@@ -116,7 +116,7 @@ public final class GatewayNamespace implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) throw new IsolationException(IsolationError.NETWORK_FAILED, what + " exited at start: " + log(what));
-      String ss = Procs.quiet(Netns.T, "nsenter", "--net=" + Netns.path(name), "ss", "-ltnH").output();
+      String ss = Procs.quiet(Netns.T, Netns.in(name, "ss", "-ltnH")).output();
       if (ss.contains(SERVICE_IP + ":" + port)) return;
       try {
         Thread.sleep(20);

@@ -107,7 +107,7 @@ public final class HostUplink implements Uplink {
   }
 
   private String[] host(String... argv) {
-    return hostNs == null ? argv : concat("nsenter", concat("--net=" + Netns.path(hostNs), argv));
+    return hostNs == null ? argv : Netns.in(hostNs, argv);
   }
 
   private static String[] concat(String first, String[] rest) {

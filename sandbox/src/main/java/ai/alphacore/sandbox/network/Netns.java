@@ -39,15 +39,16 @@ public final class Netns {
     }
   }
 
-  /** Kills every process inside the namespace (daemons a crashed owner left behind); returns their pids. */
-  public static java.util.List<Long> killProcesses(String ns) {
+  /** The processes inside the namespace ({@code ip netns pids}); none when it does not exist. */
+  public static java.util.List<Long> pids(String ns) {
     if (!exists(ns)) return java.util.List.of();
-    java.util.List<Long> pids = new java.util.ArrayList<>();
-    for (String line : Procs.quiet(T, "ip", "netns", "pids", ns).output().split("\\s+")) {
-      if (line.matches("\\d+")) pids.add(Long.parseLong(line));
-    }
-    for (long pid : pids) ProcessHandle.of(pid).ifPresent(Procs::killTree);
-    return pids;
+    return java.util.Arrays.stream(Procs.quiet(T, "ip", "netns", "pids", ns).output().split("\\s+")).filter(w -> w.matches("\\d+"))
+        .map(Long::parseLong).toList();
+  }
+
+  /** Kills every process inside the namespace (daemons a crashed owner left behind). */
+  public static void killProcesses(String ns) {
+    for (long pid : pids(ns)) ProcessHandle.of(pid).ifPresent(Procs::killTree);
   }
 
   public static String ip(String ns, String... args) throws IsolationException {
@@ -65,18 +66,22 @@ public final class Netns {
         "-batch", "-");
   }
 
-  /** Runs a command inside the namespace (nsenter: no /etc/netns bind mounts). */
-  public static String exec(String ns, String... args) throws IsolationException {
-    String[] a = new String[args.length + 2];
+  /** {@code argv} prefixed to run inside the namespace (nsenter: no /etc/netns bind mounts). */
+  public static String[] in(String ns, String... argv) {
+    String[] a = new String[argv.length + 2];
     a[0] = "nsenter";
     a[1] = "--net=" + path(ns);
-    System.arraycopy(args, 0, a, 2, args.length);
-    return Procs.check(IsolationError.NETWORK_FAILED, T, a);
+    System.arraycopy(argv, 0, a, 2, argv.length);
+    return a;
+  }
+
+  /** Runs a command inside the namespace. */
+  public static String exec(String ns, String... args) throws IsolationException {
+    return Procs.check(IsolationError.NETWORK_FAILED, T, in(ns, args));
   }
 
   public static void iptablesRestore(String ns, String rules) throws IsolationException {
-    Procs.check(IsolationError.NETWORK_FAILED, T, rules.getBytes(StandardCharsets.US_ASCII), "nsenter", "--net=" + path(ns),
-        "iptables-restore");
+    Procs.check(IsolationError.NETWORK_FAILED, T, rules.getBytes(StandardCharsets.US_ASCII), in(ns, "iptables-restore"));
   }
 
   /** Per-namespace resolv.conf, which {@code ip netns exec} bind-mounts over /etc/resolv.conf. */

@@ -63,18 +63,12 @@ final class FakeUpstream implements Uplink {
   }
 
   private void start(String... argv) throws IOException {
-    List<String> a = new ArrayList<>(List.of("nsenter", "--net=" + Netns.path(ns)));
-    a.addAll(List.of(argv));
-    procs.add(new ProcessBuilder(a).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+    procs.add(new ProcessBuilder(Netns.in(ns, argv)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
   }
 
   /** Runs a command in the upstream namespace (tests use it to check the servers themselves). */
   Procs.Exit exec(String... argv) {
-    String[] a = new String[argv.length + 2];
-    a[0] = "nsenter";
-    a[1] = "--net=" + Netns.path(ns);
-    System.arraycopy(argv, 0, a, 2, argv.length);
-    return Procs.quiet(java.time.Duration.ofSeconds(10), a);
+    return Procs.quiet(java.time.Duration.ofSeconds(10), Netns.in(ns, argv));
   }
 
   @Override

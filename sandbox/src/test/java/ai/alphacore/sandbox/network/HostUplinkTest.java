@@ -40,7 +40,7 @@ class HostUplinkTest {
     site = java.nio.file.Files.createTempDirectory("host-site");
     java.nio.file.Files.writeString(site.resolve("index.html"), "hello-from-host\n");
     java.nio.file.Files.setPosixFilePermissions(site, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    servers.add(new ProcessBuilder("nsenter", "--net=" + Netns.path(hostNs), "busybox", "httpd", "-f", "-p", "0.0.0.0:443", "-h", site.toString())
+    servers.add(new ProcessBuilder(Netns.in(hostNs, "busybox", "httpd", "-f", "-p", "0.0.0.0:443", "-h", site.toString()))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     Thread.sleep(200);
   }
@@ -59,20 +59,10 @@ class HostUplinkTest {
     }
   }
 
-  static Procs.Exit inHost(String... argv) {
-    List<String> a = new ArrayList<>(List.of("nsenter", "--net=" + Netns.path(hostNs)));
-    a.addAll(List.of(argv));
-    return Procs.quiet(Duration.ofSeconds(10), a.toArray(String[]::new));
-  }
 
-  static Procs.Exit inGateway(String... argv) {
-    List<String> a = new ArrayList<>(List.of("nsenter", "--net=" + Netns.path(gw.name())));
-    a.addAll(List.of(argv));
-    return Procs.quiet(Duration.ofSeconds(10), a.toArray(String[]::new));
-  }
 
   static int curl(String url) {
-    return inGateway("curl", "-s", "-o", "/dev/null", "--connect-timeout", "2", "--max-time", "3", url).code();
+    return inNs(gw.name(), "curl", "-s", "-o", "/dev/null", "--connect-timeout", "2", "--max-time", "3", url).code();
   }
 
   @Test
@@ -85,23 +75,23 @@ class HostUplinkTest {
     assertThat(Procs.quiet(Duration.ofSeconds(10), "ip", "netns", "exec", gw.name(), "getent", "hosts", "oauth2.googleapis.com").output())
         .contains(FakeUpstream.API);
     // NAT: the API sees the host's address, never the gateway's.
-    String conntrack = inHost("iptables", "-t", "nat", "-vnL", HostUplink.NAT).output();
+    String conntrack = inNs(hostNs, "iptables", "-t", "nat", "-vnL", HostUplink.NAT).output();
     assertThat(conntrack).containsPattern("\\n\\s*[1-9]\\d*\\s+\\d+\\s+MASQUERADE");
   }
 
   @Test
   void theHostForwardsOnlyTheConnectPortToPublicAddresses() throws Exception {
     // Strip the gateway's own metadata rule: the host's chain must hold by itself.
-    inGateway("iptables", "-F", "OUTPUT");
+    inNs(gw.name(), "iptables", "-F", "OUTPUT");
     try {
       assertThat(curl("http://" + FakeUpstream.API + ":443/")).isZero(); // the proxy's path
       assertThat(curl("http://" + FakeUpstream.API + ":80/")).isNotZero(); // other ports
       assertThat(curl("http://" + FakeUpstream.METADATA + "/")).isNotZero();
       assertThat(curl("http://" + FakeUpstream.METADATA + ":443/")).isNotZero(); // link-local, even on 443
       assertThat(curl("http://" + HostUplink.HOST_IP + ":443/")).isNotZero(); // the host itself
-      assertThat(inHost("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "3", "http://127.0.0.1:443/").output())
+      assertThat(inNs(hostNs, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "3", "http://127.0.0.1:443/").output())
           .as("the host's service is up, so the refusal above is the rule's").isEqualTo("200");
-      String counters = inHost("iptables", "-vnL", HostUplink.FWD).output();
+      String counters = inNs(hostNs, "iptables", "-vnL", HostUplink.FWD).output();
       assertThat(counters).containsPattern("\\n\\s*[1-9]\\d*\\s+\\d+\\s+REJECT\\s+\\S+\\s+--\\s+acup0\\s+\\*\\s+\\S+\\s+169\\.254\\.0\\.0/16");
     } finally {
       Netns.iptablesRestore(gw.name(), gw.rules());
@@ -134,8 +124,6 @@ class HostUplinkTest {
   }
 
   static Procs.Exit inNs(String ns, String... argv) {
-    List<String> a = new ArrayList<>(List.of("nsenter", "--net=" + Netns.path(ns)));
-    a.addAll(List.of(argv));
-    return Procs.quiet(Duration.ofSeconds(10), a.toArray(String[]::new));
+    return Procs.quiet(Duration.ofSeconds(10), Netns.in(ns, argv));
   }
 }

@@ -54,8 +54,8 @@ class NetworkPolicyTest {
   @Test
   void fakeUpstreamServesWhatTheTestsExpect() {
     // Guards the other tests: a denial must come from the policy, not from a dead fake server.
-    String api = Procs.quiet(Duration.ofSeconds(5), "nsenter", "--net=" + Netns.path(gw.name()), "curl", "-s", "--max-time", "3",
-        "http://" + FakeUpstream.API + ":443/").output();
+    String api = Procs.quiet(Duration.ofSeconds(5), Netns.in(gw.name(), "curl", "-s", "--max-time", "3",
+        "http://" + FakeUpstream.API + ":443/")).output();
     assertThat(api).contains("hello-from-api");
     assertThat(up.exec("curl", "-s", "--max-time", "3", "http://" + FakeUpstream.METADATA + "/").output()).contains("hello-from-metadata");
     assertThat(up.exec("curl", "-s", "--max-time", "3", "http://" + FakeUpstream.EVIL + ":443/").output()).contains("hello-from-evil");
@@ -96,7 +96,7 @@ class NetworkPolicyTest {
     // An allowlisted name that resolves to the metadata address: the filter admits it, the gateway's
     // OUTPUT rule refuses the proxy's own connection.
     assertThat(connect("meta.googleapis.com:443")).doesNotStartWith("200");
-    String counters = Procs.quiet(Duration.ofSeconds(5), "nsenter", "--net=" + Netns.path(gw.name()), "iptables", "-vnL", "OUTPUT").output();
+    String counters = Procs.quiet(Duration.ofSeconds(5), Netns.in(gw.name(), "iptables", "-vnL", "OUTPUT")).output();
     assertThat(counters).containsPattern("\\n\\s*[1-9]\\d*\\s+\\d+\\s+REJECT\\s+6\\s+.*169\\.254\\.169\\.254");
   }
 
@@ -109,8 +109,8 @@ class NetworkPolicyTest {
   @Test
   void gatewayAloneHoldsWhenTheRunNamespaceRulesAreGone() throws Exception {
     try (RunNetwork bare = gw.attach("bare")) {
-      Procs.quiet(Duration.ofSeconds(5), "nsenter", "--net=" + bare.nsPath(), "iptables", "-P", "OUTPUT", "ACCEPT");
-      Procs.quiet(Duration.ofSeconds(5), "nsenter", "--net=" + bare.nsPath(), "iptables", "-F");
+      Procs.quiet(Duration.ofSeconds(5), Netns.in(bare.namespace(), "iptables", "-P", "OUTPUT", "ACCEPT"));
+      Procs.quiet(Duration.ofSeconds(5), Netns.in(bare.namespace(), "iptables", "-F"));
       assertThat(sandboxed(bare, "curl", "-s", "-o", "/dev/null", "--connect-timeout", "2", "--max-time", "3",
           "http://" + FakeUpstream.API + ":443/").code()).isNotZero();
       // The gateway never forwards (ip_forward 0), so metadata packets die there: dropped, not reset.
