@@ -65,7 +65,9 @@ final class SandboxOptions {
         .withLimits(Limits.DEFAULT.withWallClock(Duration.ofSeconds(timeoutSeconds)));
     Map<String, String> env = new HashMap<>(System.getenv());
     if (network != null) {
-      if (!network.equals("none") && !network.equals("host")) throw new IllegalArgumentException("--network " + network + " is not one of: none, host");
+      if (!SandboxNetwork.MODES.contains(network)) {
+        throw new IllegalArgumentException("--network " + network + " is not one of: " + String.join(", ", SandboxNetwork.MODES));
+      }
       env.put(SandboxNetwork.ENV, network);
     }
     SandboxNetwork n = SandboxNetwork.fromEnv(env);

@@ -36,6 +36,8 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
   public static final String ENV_UPLINK = "ALPHACORE_SANDBOX_UPLINK";
   public static final String ENV_DNS = "ALPHACORE_SANDBOX_DNS";
   public static final String ENV_ALLOW = "ALPHACORE_SANDBOX_ALLOW";
+  /** The values {@link #ENV} takes. */
+  public static final List<String> MODES = List.of("none", "host");
   static final Path LOCK = Path.of("/run/alphacore-sandbox-gateway.lock");
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
@@ -71,7 +73,7 @@ public final class SandboxNetwork implements NetworkAttacher, AutoCloseable {
         return host(Objects.requireNonNullElseGet(blankToNull(env.get(ENV_UPLINK)), SandboxNetwork::defaultRouteInterface),
             blankToNull(env.get(ENV_DNS)), policy(blankToNull(env.get(ENV_ALLOW))));
       }
-      default -> throw new IllegalArgumentException(ENV + "=" + mode + " is not one of: none, host");
+      default -> throw new IllegalArgumentException(ENV + "=" + mode + " is not one of: " + String.join(", ", MODES));
     }
   }
 
