@@ -92,7 +92,7 @@ public final class SandboxBenchCommand implements Callable<Integer> {
           Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
           GuestArtifacts g = Files.isRegularFile(GuestArtifacts.in(GuestArtifacts.home()).kernel())
               ? GuestImageBuilder.busyboxIn(tmp, terraform) : GuestArtifacts.in(tmp);
-          b = new QemuBackend(QemuBackend.Config.defaults().withGuest(g));
+          b = QemuBackend.withGuest(g);
         }
         Health h = b.health();
         if (!h.available()) {

@@ -47,6 +47,11 @@ public final class QemuBackend implements SandboxBackend {
     this.config = config;
   }
 
+  /** The default configuration around another guest (benchmarks and tests build their own). */
+  public static QemuBackend withGuest(GuestArtifacts guest) {
+    return new QemuBackend(Config.defaults().withGuest(guest));
+  }
+
   @Override
   public String name() {
     return "qemu";

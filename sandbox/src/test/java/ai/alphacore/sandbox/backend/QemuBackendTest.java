@@ -49,7 +49,7 @@ class QemuBackendTest {
   }
 
   static QemuBackend backend(GuestArtifacts g) {
-    return new QemuBackend(QemuBackend.Config.defaults().withGuest(g));
+    return QemuBackend.withGuest(g);
   }
 
   @Test
@@ -84,7 +84,7 @@ class QemuBackendTest {
     RefreshResult r = TerraformRefresh.run(workspace(), Fixtures.task("hello"), Fixtures.bwrapOptions(BwrapConfig.defaults())
         .withBackend(backend(fakeGuest)).withLimits(Limits.DEFAULT.withWallClock(Duration.ofMillis(1500))));
     assertThat(r.failure().code()).isEqualTo("SANDBOX_TIMEOUT");
-    assertThat(ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("qemu-system-x86_64")).count()).isZero();
+    assertThat(Fixtures.runningQemus()).isZero();
   }
 
   @Test

@@ -68,7 +68,7 @@ class VmGuestNetworkTest {
   @Test
   void guestReachesOnlyTheAllowlistThroughTheGateway() throws Exception {
     RefreshResult r = TerraformRefresh.run(Fixtures.workspaceZip("hello"), Fixtures.task("hello"),
-        Fixtures.bwrapOptions(BwrapConfig.defaults()).withBackend(new QemuBackend(QemuBackend.Config.defaults().withGuest(guest)))
+        Fixtures.bwrapOptions(BwrapConfig.defaults()).withBackend(QemuBackend.withGuest(guest))
             .withNetwork(gw::attach));
     assertThat(r.failure()).as(r.toJson(true).toPrettyString()).isNull();
     String log = r.logs().get("refresh");
@@ -88,10 +88,10 @@ class VmGuestNetworkTest {
   @Test
   void aKilledVmLeavesNoProcessNamespaceOrTapBehind() throws Exception {
     RefreshResult r = TerraformRefresh.run(Fixtures.workspaceZip("hello"), Fixtures.task("hello"),
-        Fixtures.bwrapOptions(BwrapConfig.defaults()).withBackend(new QemuBackend(QemuBackend.Config.defaults().withGuest(guest)))
+        Fixtures.bwrapOptions(BwrapConfig.defaults()).withBackend(QemuBackend.withGuest(guest))
             .withNetwork(gw::attach).withLimits(ai.alphacore.sandbox.backend.Limits.DEFAULT.withWallClock(Duration.ofMillis(1500))));
     assertThat(r.failure().code()).isEqualTo("SANDBOX_TIMEOUT");
-    assertThat(ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("qemu-system-x86_64")).count()).isZero();
+    assertThat(Fixtures.runningQemus()).isZero();
     assertThat(Files.exists(Netns.path("acrun-" + r.runId()))).isFalse();
     assertThat(Procs.quiet(Duration.ofSeconds(5), "ip", "-n", gw.name(), "-o", "link").output()).doesNotContain("vg1");
   }

@@ -134,7 +134,7 @@ class TokenCanaryTest {
     var guest = Fixtures.busyboxGuest(tmp, "guest", fake);
     Set<String> argv = ConcurrentHashMap.newKeySet();
     RefreshResult r = runWatched(Fixtures.workspaceZip("hello"), options(fake)
-        .withBackend(new ai.alphacore.sandbox.backend.QemuBackend(ai.alphacore.sandbox.backend.QemuBackend.Config.defaults().withGuest(guest))), argv);
+        .withBackend(ai.alphacore.sandbox.backend.QemuBackend.withGuest(guest)), argv);
     assertThat(r.backend()).isEqualTo("qemu");
     assertHostileRunLeakedNothing(r, argv);
   }

@@ -116,6 +116,11 @@ public final class Fixtures {
     return ai.alphacore.sandbox.guest.GuestImageBuilder.busyboxIn(d, terraform);
   }
 
+  /** QEMU processes alive on this machine: a VM the sandbox killed must not be among them. */
+  public static long runningQemus() {
+    return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("qemu-system-x86_64")).count();
+  }
+
   /** A fake terraform: init prints, apply copies the state; enough to test orchestration without the binary. */
   public static String fakeTerraform(String applyExtra) {
     return """

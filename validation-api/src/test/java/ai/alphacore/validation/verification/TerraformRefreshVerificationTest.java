@@ -111,7 +111,7 @@ class TerraformRefreshVerificationTest {
         """);
     Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     var guest = ai.alphacore.sandbox.guest.GuestImageBuilder.busyboxIn(guestDir, fake);
-    var qemu = new ai.alphacore.sandbox.backend.QemuBackend(ai.alphacore.sandbox.backend.QemuBackend.Config.defaults().withGuest(guest));
+    var qemu = ai.alphacore.sandbox.backend.QemuBackend.withGuest(guest);
     assertThat(qemu.health().available()).as(qemu.health().summary()).isTrue();
     try (var gw = ai.alphacore.sandbox.network.GatewayNamespace.start("api" + ProcessHandle.current().pid(),
         ai.alphacore.sandbox.network.NetPolicy.DEFAULT, ai.alphacore.sandbox.network.Uplink.isolated())) {
