@@ -28,9 +28,14 @@ class VmGuestNetworkTest {
   static Path dir;
   static GuestArtifacts guest;
 
-  /** CONNECT through the proxy named in $https_proxy, then a plain GET through the tunnel. */
+  /**
+   * CONNECT through the proxy named in $https_proxy, then a plain GET through the tunnel. The
+   * writer stays open a moment: at its EOF nc shuts the connection and the proxy may tear the
+   * tunnel down before the upstream has answered (seen once under TCG).
+   */
   static String tunnel(String target) {
-    return "printf 'CONNECT " + target + " HTTP/1.0\\r\\n\\r\\nGET / HTTP/1.0\\r\\n\\r\\n' | nc -w 5 \"$ph\" \"$pp\" 2>&1 | tr -d '\\r' | tr '\\n' '|'";
+    return "{ printf 'CONNECT " + target + " HTTP/1.0\\r\\n\\r\\nGET / HTTP/1.0\\r\\n\\r\\n'; sleep 2; } | nc -w 5 \"$ph\" \"$pp\" 2>&1"
+        + " | tr -d '\\r' | tr '\\n' '|'";
   }
 
   static String direct(String ip, int port) {
